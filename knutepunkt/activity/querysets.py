@@ -1,0 +1,22 @@
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.db import models
+
+from knutepunkt.core.scoping import office_scope
+
+
+class ActivityQuerySet(models.QuerySet[Any]):
+    def visible_to(self, user: Any) -> ActivityQuerySet:
+        """The activity log belongs to the office: office staff see theirs, head office all."""
+        return office_scope(self, user)
+
+    def in_year(self, year: int) -> ActivityQuerySet:
+        return self.filter(
+            date__gte=datetime.date(year, 1, 1), date__lt=datetime.date(year + 1, 1, 1)
+        )
+
+    def chronological(self) -> ActivityQuerySet:
+        return self.order_by("date", "id")

@@ -1,0 +1,146 @@
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .querysets import EventQuerySet, RegistrationQuerySet
+
+
+class EventKind(models.TextChoices):
+    OPEN_MEETING = "open_meeting", _("Open meeting")
+    INFORMATION_MEETING = "information_meeting", _("Information meeting")
+    SEMINAR = "seminar", _("Seminar")
+    COUNTY_CONFERENCE = "county_conference", _("County conference")
+    STARTER_TRAINING = "starter_training", _("Starter training")
+    STARTER_FOLLOW_UP = "starter_follow_up", _("Follow-up meeting for starters")
+    NETWORK_GATHERING = "network_gathering", _("Network gathering")
+    TEACHING = "teaching", _("Teaching")
+    STAND = "stand", _("Stand at a congress or conference")
+
+
+class Event(models.Model):
+    """An event organised by a district office, a contact point, or a partner with the
+    office contributing. Public events take sign-ups with capacity and waiting list."""
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    kind = models.CharField(_("type"), max_length=30, choices=EventKind.choices)
+    description = models.TextField(_("description"), blank=True)
+    starts_at = models.DateTimeField(_("starts"))
+    ends_at = models.DateTimeField(_("ends"))
+    venue = models.CharField(_("venue"), max_length=200, blank=True)
+    address = models.CharField(_("address"), max_length=200, blank=True)
+    municipality = models.ForeignKey(
+        "geo.Municipality",
+        verbose_name=_("municipality"),
+        on_delete=models.PROTECT,
+        related_name="events",
+        null=True,
+        blank=True,
+    )
+    online = models.BooleanField(_("online"), default=False)
+    office = models.ForeignKey(
+        "network.DistrictOffice",
+        verbose_name=_("district office"),
+        on_delete=models.PROTECT,
+        related_name="events",
+        help_text=_("The office responsible (organiser or contributor)."),
+    )
+    contact_point = models.ForeignKey(
+        "network.ContactPoint",
+        verbose_name=_("organising contact point"),
+        on_delete=models.PROTECT,
+        related_name="events",
+        null=True,
+        blank=True,
+    )
+    organiser_partner = models.ForeignKey(
+        "network.Partner",
+        verbose_name=_("organising partner"),
+        on_delete=models.PROTECT,
+        related_name="organised_events",
+        null=True,
+        blank=True,
+        help_text=_("When a partner organises and the office contributes."),
+    )
+    partners = models.ManyToManyField(
+        "network.Partner", verbose_name=_("partners"), blank=True, related_name="events"
+    )
+    is_public = models.BooleanField(_("public"), default=True)
+    is_cancelled = models.BooleanField(_("cancelled"), default=False)
+    capacity = models.PositiveIntegerField(
+        _("places"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_("Empty for no limit."),
+    )
+    signup_opens_at = models.DateTimeField(_("sign-up opens"), null=True, blank=True)
+    signup_closes_at = models.DateTimeField(_("sign-up closes"), null=True, blank=True)
+    attended_count = models.PositiveIntegerField(_("number who came"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        ordering = ["starts_at", "id"]
+        indexes = [models.Index(fields=["is_public", "starts_at"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self) -> None:
+        super().clean()
+        errors: dict[str, str] = {}
+        if self.starts_at and self.ends_at and self.ends_at < self.starts_at:
+            errors["ends_at"] = _("The end cannot be before the start.")
+        if (
+            self.signup_opens_at
+            and self.signup_closes_at
+            and self.signup_closes_at < self.signup_opens_at
+        ):
+            errors["signup_closes_at"] = _("Sign-up cannot close before it opens.")
+        if not self.online and not self.municipality_id:
+            errors["municipality"] = _("Choose the municipality, or mark the event as online.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class RegistrationStatus(models.TextChoices):
+    CONFIRMED = "confirmed", _("Confirmed")
+    WAITING = "waiting", _("On the waiting list")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class Registration(models.Model):
+    """A sign-up for an event. Personal data: only the organiser sees it, and it is
+    deleted when its purpose ends."""
+
+    event = models.ForeignKey(
+        Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="registrations"
+    )
+    name = models.CharField(_("name"), max_length=150)
+    email = models.EmailField(_("e-mail"))
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=RegistrationStatus.choices)
+    created_at = models.DateTimeField(_("signed up"), auto_now_add=True)
+    cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
+
+    objects = RegistrationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["event", "status", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.event} – {self.get_status_display()}"
+
+    @property
+    def office(self):  # type: ignore[no-untyped-def]
+        return self.event.office

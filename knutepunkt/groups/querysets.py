@@ -1,0 +1,25 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models
+
+from knutepunkt.core.scoping import office_scope
+
+
+class TopicQuerySet(models.QuerySet[Any]):
+    pass
+
+
+class SelfHelpGroupQuerySet(models.QuerySet[Any]):
+    def visible_to(self, user: Any) -> SelfHelpGroupQuerySet:
+        """Staff view: office staff their office's groups, coordinators their contact
+        point's groups."""
+        return office_scope(self, user, contact_point_field="contact_point")
+
+    def public(self) -> SelfHelpGroupQuerySet:
+        """Groups a person can join or wait for: open for new members, or forming."""
+        return self.filter(status__in=["open", "forming"])
+
+    def remote(self) -> SelfHelpGroupQuerySet:
+        return self.filter(format__in=["phone", "online"])

@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models
+
+from knutepunkt.core.scoping import office_scope
+
+
+class DistrictOfficeQuerySet(models.QuerySet[Any]):
+    def visible_to(self, user: Any) -> DistrictOfficeQuerySet:
+        """Offices are public information: everyone may see every office."""
+        return self
+
+    def editable_by(self, user: Any) -> DistrictOfficeQuerySet:
+        """Only head office changes offices and their coverage."""
+        if getattr(user, "is_authenticated", False) and user.is_head_office:
+            return self
+        return self.none()
+
+
+class PartnerQuerySet(models.QuerySet[Any]):
+    def visible_to(self, user: Any) -> PartnerQuerySet:
+        """Head office: all partners; office staff: their office's register."""
+        return office_scope(self, user)
+
+
+class ContactPointQuerySet(models.QuerySet[Any]):
+    def visible_to(self, user: Any) -> ContactPointQuerySet:
+        """Staff records (planning, follow-up): office staff their office's, coordinators
+        their own contact point."""
+        return office_scope(self, user, contact_point_field="pk")
+
+    def public(self) -> ContactPointQuerySet:
+        """What the public site lists: established contact points and meeting places."""
+        return self.filter(status="established")

@@ -45,7 +45,7 @@ lint:
 	$(VENV)/bin/ruff format --check .
 
 types:
-	$(VENV)/bin/mypy knutepunkt
+	KNUTEPUNKT_TESTING=1 $(VENV)/bin/mypy knutepunkt
 
 migrations-check:
 	KNUTEPUNKT_TESTING=1 $(PY) manage.py makemigrations --check --dry-run

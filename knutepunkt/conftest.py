@@ -45,6 +45,21 @@ def django_db_setup(django_db_setup: Any, django_db_blocker: Any) -> None:
         ensure_reference_data()
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache() -> Any:
+    """Cached pages and places must not leak from one test into the next (a test's
+    geography changes are rolled back, the process-wide cache would keep them)."""
+    from django.core.cache import cache
+
+    from knutepunkt.geo.distance import clear_cache
+
+    cache.clear()
+    clear_cache()
+    yield
+    cache.clear()
+    clear_cache()
+
+
 @pytest.fixture
 def reference_data(django_db_blocker: Any) -> None:
     """For transactional tests (live server, threads), which flush the database."""

@@ -1,13 +1,16 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import URLPattern, URLResolver, include, path
 
-urlpatterns = [
+urlpatterns: list[URLPattern | URLResolver] = [
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
+    path("arrangementer/", include("knutepunkt.events.urls")),
+    path("finn-hjelp/", include("knutepunkt.groups.urls")),
     path("", include("knutepunkt.pages.urls")),
+    path("", include("knutepunkt.network.urls")),
     prefix_default_language=False,
 )

@@ -1,9 +1,13 @@
 from __future__ import annotations
 
+from typing import ClassVar
+
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from .querysets import UserManager
 
 
 class Role(models.TextChoices):
@@ -34,6 +38,8 @@ class User(AbstractUser):
         on_delete=models.PROTECT,
         related_name="coordinators",
     )
+
+    objects: ClassVar[UserManager] = UserManager()
 
     class Meta:
         verbose_name = _("user")

@@ -49,8 +49,12 @@ def audit_log(
     data: Mapping[str, Any] | None = None,
     office: Any = None,
     personal_fields: frozenset[str] = PERSONAL_FIELDS,
+    target_repr: str | None = None,
 ) -> AuditEntry:
-    """Record one write. ``action`` is a dotted code such as ``network.partner.created``."""
+    """Record one write. ``action`` is a dotted code such as ``network.partner.created``.
+
+    ``target_repr`` replaces ``str(target)`` when that would be a person's name.
+    """
     entry = AuditEntry(
         actor=actor if (actor is not None and actor.is_authenticated) else None,
         action=action,
@@ -59,7 +63,7 @@ def audit_log(
     if target is not None:
         entry.target_type = target._meta.label_lower
         entry.target_id = str(target.pk)
-        entry.target_repr = str(target)[:255]
+        entry.target_repr = (str(target) if target_repr is None else target_repr)[:255]
         if office is None:
             office = getattr(target, "office", None)
     entry.office = office

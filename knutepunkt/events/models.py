@@ -1,11 +1,19 @@
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from .querysets import EventQuerySet, RegistrationQuerySet
+
+if TYPE_CHECKING:
+    from knutepunkt.network.models import DistrictOffice
 
 
 class EventKind(models.TextChoices):
@@ -77,6 +85,11 @@ class Event(models.Model):
         validators=[MinValueValidator(1)],
         help_text=_("Empty for no limit."),
     )
+    has_waiting_list = models.BooleanField(
+        _("waiting list"),
+        default=True,
+        help_text=_("When the event is full, further sign-ups go on a waiting list."),
+    )
     signup_opens_at = models.DateTimeField(_("sign-up opens"), null=True, blank=True)
     signup_closes_at = models.DateTimeField(_("sign-up closes"), null=True, blank=True)
     attended_count = models.PositiveIntegerField(_("number who came"), null=True, blank=True)
@@ -93,9 +106,12 @@ class Event(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def get_absolute_url(self) -> str:
+        return reverse("events:detail", kwargs={"slug": self.slug})
+
     def clean(self) -> None:
         super().clean()
-        errors: dict[str, str] = {}
+        errors: dict[str, Any] = {}
         if self.starts_at and self.ends_at and self.ends_at < self.starts_at:
             errors["ends_at"] = _("The end cannot be before the start.")
         if (
@@ -127,6 +143,13 @@ class Registration(models.Model):
     email = models.EmailField(_("e-mail"))
     phone = models.CharField(_("phone"), max_length=30, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=RegistrationStatus.choices)
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default="nb",
+        help_text=_("The language the person signed up in; e-mails use it."),
+    )
     created_at = models.DateTimeField(_("signed up"), auto_now_add=True)
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
 
@@ -137,10 +160,19 @@ class Registration(models.Model):
         verbose_name_plural = _("registrations")
         ordering = ["created_at", "id"]
         indexes = [models.Index(fields=["event", "status", "created_at"])]
+        constraints = [
+            # One active sign-up per e-mail address and event; a cancelled one may sign up again.
+            models.UniqueConstraint(
+                fields=["event", "email"],
+                condition=~Q(status="cancelled"),
+                name="registration_email_once_per_event",
+                violation_error_message=_("This e-mail address is already signed up."),
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.event} – {self.get_status_display()}"
 
     @property
-    def office(self):  # type: ignore[no-untyped-def]
+    def office(self) -> DistrictOffice:
         return self.event.office

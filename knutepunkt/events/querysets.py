@@ -1,11 +1,16 @@
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from django.db import models
 from django.utils import timezone
 
 from knutepunkt.core.scoping import office_scope
+
+
+def _start_of_day(day: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
 
 
 class EventQuerySet(models.QuerySet[Any]):
@@ -17,7 +22,39 @@ class EventQuerySet(models.QuerySet[Any]):
         return self.filter(is_public=True)
 
     def upcoming(self) -> EventQuerySet:
+        """Events that have not ended yet (so one running now is still listed)."""
         return self.filter(ends_at__gte=timezone.now())
+
+    def not_cancelled(self) -> EventQuerySet:
+        return self.filter(is_cancelled=False)
+
+    def in_calendar(self) -> EventQuerySet:
+        """What the public calendar lists: public, not cancelled, not over."""
+        return self.public().not_cancelled().upcoming()
+
+    def in_county(self, county_number: str) -> EventQuerySet:
+        return self.filter(municipality__county__number=county_number)
+
+    def of_kind(self, kind: str) -> EventQuerySet:
+        return self.filter(kind=kind)
+
+    def between(
+        self, date_from: datetime.date | None = None, date_to: datetime.date | None = None
+    ) -> EventQuerySet:
+        """Events that overlap the given days (local dates, both ends included)."""
+        queryset = self
+        if date_from is not None:
+            queryset = queryset.filter(ends_at__gte=_start_of_day(date_from))
+        if date_to is not None:
+            next_day = date_to + datetime.timedelta(days=1)
+            queryset = queryset.filter(starts_at__lt=_start_of_day(next_day))
+        return queryset
+
+    def with_public_details(self) -> EventQuerySet:
+        """Everything a public list or page shows, in a fixed number of queries."""
+        return self.select_related(
+            "municipality__county", "office", "contact_point", "organiser_partner"
+        )
 
 
 class RegistrationQuerySet(models.QuerySet[Any]):
@@ -29,3 +66,13 @@ class RegistrationQuerySet(models.QuerySet[Any]):
             office_field="event__office",
             contact_point_field="event__contact_point",
         )
+
+    def active(self) -> RegistrationQuerySet:
+        """Confirmed or waiting: everyone who has not cancelled."""
+        return self.exclude(status="cancelled")
+
+    def confirmed(self) -> RegistrationQuerySet:
+        return self.filter(status="confirmed")
+
+    def waiting(self) -> RegistrationQuerySet:
+        return self.filter(status="waiting")

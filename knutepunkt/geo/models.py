@@ -88,6 +88,22 @@ class Municipality(Validity):
     def __str__(self) -> str:
         return self.name
 
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        super().clean()
+        # The first two digits of a municipality number are its county's number.
+        if self.county_id and self.number and self.number[:2] != self.county.number:
+            raise ValidationError(
+                {
+                    "county": _(
+                        "Municipality %(number)s does not belong to county %(county)s: the "
+                        "first two digits of the number must be the county number."
+                    )
+                    % {"number": self.number, "county": self.county.number}
+                }
+            )
+
     @property
     def point(self) -> tuple[float, float]:
         return (self.latitude, self.longitude)

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import get_language
@@ -124,14 +126,14 @@ class SelfHelpGroup(models.Model):
     def __str__(self) -> str:
         if self.title:
             return self.title
-        where = self.municipality.name if self.municipality_id else self.get_format_display()
+        where = self.municipality.name if self.municipality else self.get_format_display()
         return f"{self.topic} ({where})"
 
     def clean(self) -> None:
         from django.core.exceptions import ValidationError
 
         super().clean()
-        errors: dict[str, str] = {}
+        errors: dict[str, Any] = {}
         if self.format == GroupFormat.IN_PERSON and not (
             self.municipality_id or self.contact_point_id
         ):

@@ -1,10 +1,17 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .querysets import ContactPointQuerySet, DistrictOfficeQuerySet, PartnerQuerySet
+from .querysets import (
+    ContactPointQuerySet,
+    DistrictOfficeQuerySet,
+    PartnerContactQuerySet,
+    PartnerQuerySet,
+)
 from .validators import validate_organisation_number
 
 
@@ -19,7 +26,7 @@ class DistrictOffice(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    counties = models.ManyToManyField(
+    counties: models.ManyToManyField[Any, Any] = models.ManyToManyField(
         "geo.County",
         through="OfficeCounty",
         verbose_name=_("counties covered"),
@@ -137,6 +144,8 @@ class PartnerContact(models.Model):
     title = models.CharField(_("title or role"), max_length=150, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=30, blank=True)
+
+    objects = PartnerContactQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("contact person")

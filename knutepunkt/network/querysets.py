@@ -25,6 +25,12 @@ class PartnerQuerySet(models.QuerySet[Any]):
         return office_scope(self, user)
 
 
+class PartnerContactQuerySet(models.QuerySet[Any]):
+    def visible_to(self, user: Any) -> PartnerContactQuerySet:
+        """Contact persons follow their partner: the partner's office and head office."""
+        return office_scope(self, user, office_field="partner__office")
+
+
 class ContactPointQuerySet(models.QuerySet[Any]):
     def visible_to(self, user: Any) -> ContactPointQuerySet:
         """Staff records (planning, follow-up): office staff their office's, coordinators

@@ -1,0 +1,136 @@
+"""User management. Only head office creates and changes users; the role decides what a
+user may see, and the admin flag follows from the role (funders never enter the admin)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from knutepunkt.core.audit import PERSONAL_FIELDS, audit_log
+from knutepunkt.core.services import apply_changes, check_fields, ensure_head_office, snapshot
+
+from .models import Role, User
+
+if TYPE_CHECKING:
+    from knutepunkt.network.models import ContactPoint, DistrictOffice
+
+USER_FIELDS = frozenset(
+    {"username", "email", "first_name", "last_name", "role", "office", "contact_point", "is_active"}
+)
+ADMIN_ROLES = frozenset({Role.HEAD_OFFICE, Role.OFFICE_STAFF, Role.CONTACT_POINT})
+USER_PERSONAL_FIELDS = PERSONAL_FIELDS | {"username"}
+
+
+def _validate_role(user: User) -> None:
+    """Each role carries exactly the link it needs: an office, a contact point, or none."""
+    errors: dict[str, str] = {}
+    if not user.role and not user.is_superuser:
+        errors["role"] = _("Choose a role.")
+    if user.office_id is not None and user.role != Role.OFFICE_STAFF:
+        errors["office"] = _("Only district office staff belong to an office.")
+    if user.contact_point_id is not None and user.role != Role.CONTACT_POINT:
+        errors["contact_point"] = _("Only coordinators belong to a contact point.")
+    if errors:
+        raise ValidationError(errors)
+
+
+def _user_log_data(user: User, fields: Mapping[str, Any]) -> dict[str, Any]:
+    data = dict(fields)
+    data["is_staff"] = user.is_staff
+    return data
+
+
+def user_create(
+    *,
+    actor: User | None,
+    username: str,
+    role: str,
+    office: DistrictOffice | None = None,
+    contact_point: ContactPoint | None = None,
+    email: str = "",
+    first_name: str = "",
+    last_name: str = "",
+    password: str | None = None,
+    is_active: bool = True,
+) -> User:
+    """Create a user with a role. Without a password the user cannot sign in until one is
+    set (e.g. through a password reset)."""
+    ensure_head_office(actor)
+    user = User(
+        username=username,
+        role=role,
+        office=office,
+        contact_point=contact_point,
+        email=email,
+        first_name=first_name,
+        last_name=last_name,
+        is_active=is_active,
+        is_staff=role in ADMIN_ROLES,
+    )
+    if password:
+        validate_password(password, user)
+        user.set_password(password)
+    else:
+        user.set_unusable_password()
+    _validate_role(user)
+    user.full_clean()
+    with transaction.atomic():
+        user.save()
+        audit_log(
+            actor=actor,
+            action="accounts.user.created",
+            target=user,
+            office=office,
+            data=_user_log_data(user, snapshot(user, USER_FIELDS)),
+            personal_fields=USER_PERSONAL_FIELDS,
+        )
+    return user
+
+
+def user_update(*, actor: User | None, user: User, data: Mapping[str, Any]) -> User:
+    """Change a user's details, role, office or contact point (head office)."""
+    ensure_head_office(actor)
+    check_fields(data, USER_FIELDS, "user_update")
+    changes_own_access = data.get("is_active") is False or data.get("role", user.role) != user.role
+    if actor is not None and user.pk == actor.pk and changes_own_access:
+        raise ValidationError(_("You cannot deactivate yourself or change your own role."))
+    with transaction.atomic():
+        changes = apply_changes(user, data)
+        if "role" in changes:
+            user.is_staff = user.role in ADMIN_ROLES
+            changes["is_staff"] = user.is_staff
+        if changes:
+            _validate_role(user)
+            user.full_clean()
+            user.save(update_fields=[user._meta.get_field(name).name for name in changes])
+            audit_log(
+                actor=actor,
+                action="accounts.user.updated",
+                target=user,
+                office=user.office,
+                data=changes,
+                personal_fields=USER_PERSONAL_FIELDS,
+            )
+    return user
+
+
+def user_set_password(*, actor: User | None, user: User, password: str) -> User:
+    """Set a user's password (head office, or the user themselves)."""
+    if actor is None or actor.pk != user.pk:
+        ensure_head_office(actor)
+    validate_password(password, user)
+    user.set_password(password)
+    with transaction.atomic():
+        user.save(update_fields=["password"])
+        audit_log(
+            actor=actor,
+            action="accounts.user.password_set",
+            target=user,
+            office=user.office,
+        )
+    return user

@@ -1,0 +1,66 @@
+"""Settings come from the environment; production refuses to start without a secret."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from knutepunkt.settings import _email_settings
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def _manage(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    dropped = {"DEBUG", "KNUTEPUNKT_TESTING", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    clean = {k: v for k, v in os.environ.items() if k not in dropped}
+    clean.update(env)
+    return subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_production_refuses_to_start_without_secret_key():
+    result = _manage("check", SECRET_KEY="", DEBUG="0")
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_check_deploy_is_clean_with_production_settings(tmp_path):
+    result = _manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DEBUG="0",
+        SECRET_KEY="x7!kq2-" + "p" * 20 + "Zr9$wLm3@vB8^nT5&cY1*hG6",
+        ALLOWED_HOSTS="knutepunkt.example.org",
+        KNUTEPUNKT_VAR_DIR=str(tmp_path),
+    )
+    assert result.returncode == 0, result.stderr + result.stdout
+    assert "no issues" in result.stdout
+
+
+def test_email_url_smtp_is_parsed():
+    parsed = _email_settings("smtp://user%40x:secret@mail.example.org:587?tls=1")
+    assert parsed["EMAIL_BACKEND"] == "django.core.mail.backends.smtp.EmailBackend"
+    assert parsed["EMAIL_HOST"] == "mail.example.org"
+    assert parsed["EMAIL_PORT"] == 587
+    assert parsed["EMAIL_HOST_USER"] == "user@x"
+    assert parsed["EMAIL_USE_TLS"] is True
+
+
+def test_email_url_defaults_to_console():
+    assert str(_email_settings("")["EMAIL_BACKEND"]).endswith("console.EmailBackend")
+
+
+def test_email_url_with_unknown_scheme_fails_loudly():
+    with pytest.raises(ImproperlyConfigured):
+        _email_settings("pigeon://coop")

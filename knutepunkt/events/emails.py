@@ -1,0 +1,96 @@
+"""E-mails to people who signed up, in the language they signed up in.
+
+Each function takes ids, not objects: they run after the transaction has committed
+(``transaction.on_commit``) and read the current state themselves.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from .models import Event, Registration, RegistrationStatus
+from .tokens import cancel_token
+
+
+def absolute_url(path: str) -> str:
+    return f"{settings.SITE_URL}{path}"
+
+
+def cancel_url(registration: Registration) -> str:
+    with translation.override(registration.language):
+        path = reverse("events:cancel", kwargs={"token": cancel_token(registration)})
+    return absolute_url(path)
+
+
+def event_url(event: Event, language: str) -> str:
+    with translation.override(language):
+        return absolute_url(reverse("events:detail", kwargs={"slug": event.slug}))
+
+
+def _send(registration: Registration, subject: str, template: str, **context: object) -> None:
+    context.update(
+        registration=registration,
+        event=registration.event,
+        event_url=event_url(registration.event, registration.language),
+    )
+    body = render_to_string(template, context)
+    send_mail(subject, body, None, [registration.email])
+
+
+def send_registration_received(registration_id: int) -> None:
+    """Confirmation, or the waiting-list notice, with the time, place and a cancel link."""
+    registration = _load(registration_id)
+    if registration is None or registration.status == RegistrationStatus.CANCELLED:
+        return
+    with translation.override(registration.language):
+        if registration.status == RegistrationStatus.CONFIRMED:
+            subject = _("You are signed up: %(title)s") % {"title": registration.event.title}
+        else:
+            subject = _("You are on the waiting list: %(title)s") % {
+                "title": registration.event.title
+            }
+        _send(
+            registration,
+            subject,
+            "events/email/registered.txt",
+            cancel_url=cancel_url(registration),
+            confirmed=registration.status == RegistrationStatus.CONFIRMED,
+        )
+
+
+def send_promoted(registration_id: int) -> None:
+    """A place became free and the person moved up from the waiting list."""
+    registration = _load(registration_id)
+    if registration is None or registration.status != RegistrationStatus.CONFIRMED:
+        return
+    with translation.override(registration.language):
+        subject = _("You have a place: %(title)s") % {"title": registration.event.title}
+        _send(
+            registration,
+            subject,
+            "events/email/promoted.txt",
+            cancel_url=cancel_url(registration),
+        )
+
+
+def send_event_cancelled(registration_ids: list[int]) -> None:
+    """Tell everyone who was signed up that the event will not take place."""
+    for registration in Registration.objects.filter(pk__in=registration_ids).select_related(
+        "event__municipality"
+    ):
+        with translation.override(registration.language):
+            subject = _("Cancelled: %(title)s") % {"title": registration.event.title}
+            _send(registration, subject, "events/email/event_cancelled.txt")
+
+
+def _load(registration_id: int) -> Registration | None:
+    return (
+        Registration.objects.select_related("event__municipality")
+        .filter(pk=registration_id)
+        .first()
+    )

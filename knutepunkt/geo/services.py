@@ -1,0 +1,87 @@
+"""Reference geography. Counties and municipalities are loaded from official data
+(``geo.loading``); head office may correct names and validity dates here."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from knutepunkt.core.audit import audit_log
+from knutepunkt.core.services import (
+    apply_changes,
+    check_fields,
+    ensure_head_office,
+    update_fields_for,
+)
+
+from .models import County, Municipality
+
+if TYPE_CHECKING:
+    from knutepunkt.accounts.models import User
+
+COUNTY_FIELDS = frozenset({"name", "valid_from", "valid_to"})
+MUNICIPALITY_FIELDS = frozenset({"name", "valid_from", "valid_to", "latitude", "longitude"})
+# Place names are not personal data: record them in clear.
+_NO_PERSONAL_FIELDS: frozenset[str] = frozenset()
+
+
+def municipality_from(
+    value: Municipality | str | None, *, field: str = "municipality"
+) -> Municipality | None:
+    """A municipality given as an object or as its official four-digit number."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, Municipality):
+        return value
+    number = str(value).strip()
+    found = Municipality.objects.by_number(number).first()
+    if found is None:
+        raise ValidationError(
+            {field: _("Unknown municipality number: %(number)s.") % {"number": number}},
+            code="unknown_municipality",
+        )
+    return found
+
+
+def county_update(*, actor: User | None, county: County, data: Mapping[str, Any]) -> County:
+    """Correct a county's name or validity (head office)."""
+    ensure_head_office(actor)
+    check_fields(data, COUNTY_FIELDS, "county_update")
+    with transaction.atomic():
+        changes = apply_changes(county, data)
+        if changes:
+            county.full_clean()
+            county.save(update_fields=update_fields_for(county, changes))
+            audit_log(
+                actor=actor,
+                action="geo.county.updated",
+                target=county,
+                data=changes,
+                personal_fields=_NO_PERSONAL_FIELDS,
+            )
+    return county
+
+
+def municipality_update(
+    *, actor: User | None, municipality: Municipality, data: Mapping[str, Any]
+) -> Municipality:
+    """Correct a municipality's name, validity or map point (head office)."""
+    ensure_head_office(actor)
+    check_fields(data, MUNICIPALITY_FIELDS, "municipality_update")
+    with transaction.atomic():
+        changes = apply_changes(municipality, data)
+        if changes:
+            municipality.full_clean()
+            municipality.save(update_fields=update_fields_for(municipality, changes))
+            audit_log(
+                actor=actor,
+                action="geo.municipality.updated",
+                target=municipality,
+                data=changes,
+                personal_fields=_NO_PERSONAL_FIELDS,
+            )
+    return municipality

@@ -1,0 +1,51 @@
+"""Every write to the network register: offices, partners, contact points.
+
+Split by subdomain; import from here: ``from knutepunkt.network.services import partner_create``.
+"""
+
+from .contact_points import (
+    CONTACT_POINT_FIELDS,
+    PLANNING_GROUP_MEMBER_FIELDS,
+    contact_point_create,
+    contact_point_set_status,
+    contact_point_update,
+    planning_group_member_add,
+    planning_group_member_remove,
+    planning_group_member_update,
+)
+from .offices import OFFICE_FIELDS, office_create, office_set_counties, office_update
+from .partners import (
+    PARTNER_CONTACT_FIELDS,
+    PARTNER_FIELDS,
+    normalise_organisation_number,
+    partner_contact_add,
+    partner_contact_remove,
+    partner_contact_update,
+    partner_create,
+    partner_delete,
+    partner_update,
+)
+
+__all__ = [
+    "CONTACT_POINT_FIELDS",
+    "OFFICE_FIELDS",
+    "PARTNER_CONTACT_FIELDS",
+    "PARTNER_FIELDS",
+    "PLANNING_GROUP_MEMBER_FIELDS",
+    "contact_point_create",
+    "contact_point_set_status",
+    "contact_point_update",
+    "normalise_organisation_number",
+    "office_create",
+    "office_set_counties",
+    "office_update",
+    "partner_contact_add",
+    "partner_contact_remove",
+    "partner_contact_update",
+    "partner_create",
+    "partner_delete",
+    "partner_update",
+    "planning_group_member_add",
+    "planning_group_member_remove",
+    "planning_group_member_update",
+]

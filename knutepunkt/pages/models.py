@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+MARKUP_HELP = _(
+    "Plain text. A blank line starts a new paragraph; a line starting with “## ” is a "
+    "heading; lines starting with “- ” form a list; write links as [text](https://…)."
+)
+
+
+def _english() -> bool:
+    return (get_language() or "nb").startswith("en")
+
+
+class InfoPageQuerySet(models.QuerySet[Any]):
+    def published(self) -> InfoPageQuerySet:
+        """Pages the public may read, in menu order."""
+        return self.filter(is_published=True).order_by("menu_order", "slug")
+
+
+class InfoPage(models.Model):
+    """A public information page (what self-help is, privacy, accessibility …), written
+    by head office in bokmål and English."""
+
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    title_nb = models.CharField(_("title (bokmål)"), max_length=150)
+    title_en = models.CharField(_("title (English)"), max_length=150)
+    summary_nb = models.CharField(_("summary (bokmål)"), max_length=300, blank=True)
+    summary_en = models.CharField(_("summary (English)"), max_length=300, blank=True)
+    body_nb = models.TextField(_("text (bokmål)"), help_text=MARKUP_HELP)
+    body_en = models.TextField(_("text (English)"), help_text=MARKUP_HELP)
+    menu_order = models.PositiveSmallIntegerField(
+        _("menu order"), default=100, help_text=_("Lower numbers come first.")
+    )
+    is_published = models.BooleanField(_("published"), default=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = InfoPageQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("information page")
+        verbose_name_plural = _("information pages")
+        ordering = ["menu_order", "slug"]
+
+    def __str__(self) -> str:
+        return self.title_nb
+
+    @property
+    def title(self) -> str:
+        return self.title_en if _english() else self.title_nb
+
+    @property
+    def summary(self) -> str:
+        return self.summary_en if _english() else self.summary_nb
+
+    @property
+    def body(self) -> str:
+        return self.body_en if _english() else self.body_nb

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Benchmarks against PostgreSQL (DATABASE_URL); prints BENCH <name> <value> <unit> lines.
+# Uses wrk as the load generator when it is installed (installs it with apt-get when run as
+# root and possible), otherwise a small Python loader. Bounded in time.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/knutepunkt}"
+
+if ! command -v wrk >/dev/null 2>&1; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    echo "# installing wrk"
+    apt-get install -y -qq wrk >/dev/null 2>&1 \
+      || { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq wrk >/dev/null 2>&1; } \
+      || echo "# wrk could not be installed: using the Python load generator"
+  else
+    echo "# wrk not found: using the Python load generator"
+  fi
+fi
+
+timeout 900 .venv/bin/python bench/find.py

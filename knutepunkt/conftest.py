@@ -170,13 +170,29 @@ def funder_viewer(db: Any) -> User:
     return _user("finansiering", role=Role.FUNDER)
 
 
-@pytest.fixture
-def login() -> Callable[[User], Client]:
-    """``login(user)`` gives a test client signed in as that persona."""
+def verify_second_factor(client: Client, user: User) -> None:
+    """Mark the client's session as having passed the TOTP step (django-otp)."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
 
-    def _login(user: User) -> Client:
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="test", confirmed=True)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+
+
+@pytest.fixture
+def login() -> Callable[..., Client]:
+    """``login(user)`` gives a test client signed in as that persona, second factor
+    passed; ``login(user, second_factor=False)`` signs in with the password step only."""
+
+    def _login(user: User, *, second_factor: bool = True) -> Client:
         client = Client()
         client.force_login(user)
+        if second_factor:
+            verify_second_factor(client, user)
         return client
 
     return _login

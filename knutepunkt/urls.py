@@ -8,6 +8,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
 
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
+    path("arbeid/", include("knutepunkt.accounts.urls")),
+    path("arbeid/", include("knutepunkt.core.staff_urls")),
     path("arrangementer/", include("knutepunkt.events.urls")),
     path("finn-hjelp/", include("knutepunkt.groups.urls")),
     path("", include("knutepunkt.pages.urls")),

@@ -15,7 +15,7 @@ def po_files() -> list[Path]:
 
 
 def compile_po(po_path: Path) -> Path:
-    import polib  # type: ignore[import-untyped]
+    import polib
 
     mo_path = po_path.with_suffix(".mo")
     polib.pofile(str(po_path)).save_as_mofile(str(mo_path))

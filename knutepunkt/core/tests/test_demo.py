@@ -7,6 +7,7 @@ import pytest
 from django.contrib.auth import authenticate
 from django.core.management import call_command
 from django.db.models import Sum
+from django.test import RequestFactory
 from django.utils import timezone
 
 from knutepunkt.accounts.models import Role, User
@@ -208,7 +209,9 @@ def test_demo_users_sign_in_with_the_demo_password(demo: None) -> None:
         "helsedir": (Role.FUNDER, False),
     }
     for username, (role, is_staff) in expected.items():
-        user = authenticate(username=username, password="knutepunkt-demo")
+        user = authenticate(
+            RequestFactory().post("/"), username=username, password="knutepunkt-demo"
+        )
         assert isinstance(user, User), username
         assert (user.role, user.is_staff) == (role, is_staff)
     assert User.objects.get(username="midt").office.slug == MIDT

@@ -1,4 +1,4 @@
-import polib  # type: ignore[import-untyped]
+import polib
 import pytest
 
 from knutepunkt.core.i18n import po_files

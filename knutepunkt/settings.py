@@ -80,7 +80,8 @@ INSTALLED_APPS = [
     "knutepunkt.activity",
     "knutepunkt.reports",
     "knutepunkt.pages",
-    "django.contrib.admin",
+    # The admin site requires the second factor (knutepunkt/core/admin_site.py).
+    "knutepunkt.core.admin_site.KnutepunktAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -293,6 +294,8 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
 AXES_VERBOSE = False
+# The friendly 429 page ("try again after …"), shared with the code step's own lockout.
+AXES_LOCKOUT_CALLABLE = "knutepunkt.accounts.views.signin.lockout_response"
 # Staff sessions end after inactivity (seconds); each request renews the timer.
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True

@@ -18,3 +18,5 @@ if ! command -v wrk >/dev/null 2>&1; then
 fi
 
 timeout 900 .venv/bin/python bench/find.py
+timeout 900 .venv/bin/python bench/activity_list.py
+timeout 900 .venv/bin/python bench/report_national.py

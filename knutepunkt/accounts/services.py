@@ -17,6 +17,8 @@ from knutepunkt.core.services import apply_changes, check_fields, ensure_head_of
 from .models import Role, User
 
 if TYPE_CHECKING:
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
     from knutepunkt.network.models import ContactPoint, DistrictOffice
 
 USER_FIELDS = frozenset(
@@ -134,3 +136,64 @@ def user_set_password(*, actor: User | None, user: User, password: str) -> User:
             office=user.office,
         )
     return user
+
+
+# --- Second factor (TOTP authenticator and backup codes) -----------------------------------
+
+BACKUP_CODE_COUNT = 10
+
+
+def totp_device_start(*, user: User) -> TOTPDevice:
+    """The user's pending (unconfirmed) authenticator, created on first use. Nothing is
+    audited until the user proves the app works (:func:`totp_device_confirm`)."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    with transaction.atomic():
+        device = TOTPDevice.objects.filter(user=user, confirmed=False).order_by("pk").first()
+        if device is None:
+            device = TOTPDevice(user=user, name="Authenticator app", confirmed=False)
+            device.full_clean()
+            device.save()
+    return device
+
+
+def totp_device_confirm(*, actor: User | None, device: TOTPDevice) -> list[str]:
+    """Make ``device`` the user's one authenticator: confirm it, remove any older one and
+    issue fresh backup codes, which are returned so they can be shown once."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    user = device.user
+    with transaction.atomic():
+        TOTPDevice.objects.filter(user=user).exclude(pk=device.pk).delete()
+        device.confirmed = True
+        device.save(update_fields=["confirmed"])
+        audit_log(
+            actor=actor,
+            action="accounts.totp_device.confirmed",
+            target=user,
+            office=user.office,
+            data={"device": device.pk},
+            target_repr=f"user {user.pk}",
+        )
+        codes = backup_codes_issue(actor=actor, user=user)
+    return codes
+
+
+def backup_codes_issue(*, actor: User | None, user: User) -> list[str]:
+    """Replace the user's backup codes with ``BACKUP_CODE_COUNT`` new single-use codes."""
+    from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+
+    with transaction.atomic():
+        StaticDevice.objects.filter(user=user).delete()
+        device = StaticDevice.objects.create(user=user, name="Backup codes", confirmed=True)
+        codes = [StaticToken.random_token() for _index in range(BACKUP_CODE_COUNT)]
+        StaticToken.objects.bulk_create(StaticToken(device=device, token=c) for c in codes)
+        audit_log(
+            actor=actor,
+            action="accounts.backup_codes.issued",
+            target=user,
+            office=user.office,
+            data={"count": len(codes)},
+            target_repr=f"user {user.pk}",
+        )
+    return codes

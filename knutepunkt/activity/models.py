@@ -140,7 +140,11 @@ class Activity(models.Model):
         verbose_name = _("activity")
         verbose_name_plural = _("activities")
         ordering = ["-date", "-id"]
-        indexes = [models.Index(fields=["office", "date"])]
+        indexes = [
+            models.Index(fields=["office", "date"]),
+            # The staff list: one office's log, newest first, paged.
+            models.Index(fields=["office", "-date", "-id"], name="activity_office_newest_idx"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.date:%d.%m.%Y} {self.title}"

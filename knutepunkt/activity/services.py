@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
@@ -72,6 +72,9 @@ def _resolve_many(name: str, values: Iterable[Any] | None) -> list[Any] | None:
     if values is None:
         return None
     model = _M2M[name]
+    values = list(values)
+    if all(isinstance(v, model) and v.pk is not None for v in values):
+        return values  # already rows (e.g. resolved once for a whole import)
     try:
         pks = [v.pk if isinstance(v, Model) else int(v) for v in values]
         found = {obj.pk: obj for obj in model._default_manager.filter(pk__in=pks)}
@@ -109,11 +112,14 @@ def activity_create(
     event: Event | None = None,
     contact_point: ContactPoint | None = None,
     url: str = "",
+    new_partners: Sequence[tuple[str, str]] = (),
 ) -> Activity:
     """Log an activity for an office, with the partners, tasks and plan goals it served.
 
     Everything is checked before anything is written: an unknown partner, task or goal
-    leaves no activity behind.
+    leaves no activity behind. ``new_partners`` are (name, kind) pairs added to the
+    office's partner register in the same transaction (a name already in the register is
+    linked, not duplicated).
     """
     _counts_not_negative({"participants": participants, "people_reached": people_reached})
     activity = Activity(
@@ -139,21 +145,132 @@ def activity_create(
     _check_references(activity, related["partners"])
     activity.full_clean()
     with transaction.atomic():
+        if new_partners:
+            related["partners"] = _add_new_partners(
+                actor, activity.office, related["partners"] or [], new_partners
+            )
         activity.save()
+        data = snapshot(activity, ACTIVITY_FIELDS - _M2M.keys())
         for name, values in related.items():
-            getattr(activity, name).set(values or [])
+            if values:  # a new activity has no links yet: nothing to clear
+                getattr(activity, name).set(values)
+            data[name] = sorted(obj.pk for obj in values or [])
         audit_log(
             actor=actor,
             action="activity.activity.created",
             target=activity,
-            data=snapshot(activity, ACTIVITY_FIELDS),
+            data=data,
             personal_fields=_NO_PERSONAL_FIELDS,
         )
     return activity
 
 
-def activity_update(*, actor: User | None, activity: Activity, data: Mapping[str, Any]) -> Activity:
-    """Change a logged activity; only head office may move it to another office."""
+def _add_new_partners(
+    actor: User | None,
+    office: DistrictOffice,
+    partners: list[Partner],
+    new_partners: Sequence[tuple[str, str]],
+) -> list[Partner]:
+    """Create the named partners in the office's register (through the network service)
+    and return the full partner list; must run inside the caller's transaction."""
+    from knutepunkt.network.services import partner_create
+
+    existing = {p.name.casefold(): p for p in Partner.objects.filter(office=office)}
+    chosen = {p.pk: p for p in partners}
+    for raw_name, kind in new_partners:
+        name = " ".join(raw_name.split())
+        if not name:
+            continue
+        partner = existing.get(name.casefold())
+        if partner is None:
+            try:
+                partner = partner_create(actor=actor, name=name, kind=kind, office=office)
+            except ValidationError as exc:
+                messages = "; ".join(m for ms in exc.message_dict.values() for m in ms)
+                raise ValidationError(
+                    {
+                        "new_partners": _("“%(name)s”: %(errors)s")
+                        % {"name": name, "errors": messages}
+                    }
+                ) from exc
+            existing[name.casefold()] = partner
+        chosen[partner.pk] = partner
+    return list(chosen.values())
+
+
+def activity_import(
+    *,
+    actor: User | None,
+    office: DistrictOffice,
+    rows: Sequence[Mapping[str, Any]],
+    new_partner_kind: str | None = None,
+) -> list[Activity]:
+    """Log many activities at once (a year's spreadsheet), all or nothing.
+
+    Each row holds :func:`activity_create` arguments; ``new_partner_names`` in a row are
+    created in the office's register with ``new_partner_kind`` (once per name). Every
+    activity is audited on its own, and the import once more as a whole.
+    """
+    ensure_office_access(actor, office)
+    rows = _resolve_rows(rows)
+    activities: list[Activity] = []
+    with transaction.atomic():
+        for row in rows:
+            values = dict(row)
+            names = values.pop("new_partner_names", ())
+            if names and not new_partner_kind:
+                raise ValidationError({"new_partners": _("Choose a type for the new partners.")})
+            activities.append(
+                activity_create(
+                    actor=actor,
+                    office=office,
+                    new_partners=[(n, new_partner_kind or "") for n in names],
+                    **values,
+                )
+            )
+        audit_log(
+            actor=actor,
+            action="activity.activity.imported",
+            target=office,
+            office=office,
+            data={"count": len(activities)},
+            personal_fields=_NO_PERSONAL_FIELDS,
+        )
+    return activities
+
+
+def _resolve_rows(rows: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """Turn the rows' pks and municipality numbers into rows with one query per kind
+    (instead of several per row); anything gone since the preview is an error."""
+    resolved = [dict(row) for row in rows]
+    for name in _M2M:
+        pks = {int(pk) for row in resolved for pk in row.get(name) or ()}
+        # Raises for anything unknown (deleted since the preview).
+        found = {obj.pk: obj for obj in _resolve_many(name, sorted(pks)) or []}
+        for row in resolved:
+            if name in row:
+                row[name] = [found[int(pk)] for pk in row[name] or ()]
+    numbers = {row["municipality"] for row in resolved if isinstance(row.get("municipality"), str)}
+    places = {m.number: m for m in Municipality.objects.current().filter(number__in=numbers)}
+    for row in resolved:
+        number = row.get("municipality")
+        if isinstance(number, str) and number:
+            if number not in places:
+                municipality_from(number)  # raises the usual "unknown municipality" error
+            row["municipality"] = places[number]
+    return resolved
+
+
+def activity_update(
+    *,
+    actor: User | None,
+    activity: Activity,
+    data: Mapping[str, Any],
+    new_partners: Sequence[tuple[str, str]] = (),
+) -> Activity:
+    """Change a logged activity; only head office may move it to another office.
+
+    ``new_partners`` as in :func:`activity_create`: added to the register and linked."""
     check_fields(data, ACTIVITY_FIELDS, "activity_update")
     ensure_office_access(actor, activity.office_id)
     prepared = dict(data)
@@ -165,6 +282,11 @@ def activity_update(*, actor: User | None, activity: Activity, data: Mapping[str
         prepared["municipality"] = municipality_from(prepared["municipality"])
     with transaction.atomic():
         changes = apply_changes(activity, prepared)
+        if new_partners:
+            current = related.get("partners")
+            if current is None:
+                current = list(activity.partners.all())
+            related["partners"] = _add_new_partners(actor, activity.office, current, new_partners)
         partners = related.get("partners")
         if partners is None and "office" in changes:
             partners = list(activity.partners.all())
@@ -198,3 +320,79 @@ def activity_delete(*, actor: User | None, activity: Activity) -> None:
             personal_fields=_NO_PERSONAL_FIELDS,
         )
         activity.delete()
+
+
+# --- Activities derived from events (written by the events app's attendance service) -----
+
+# Office tasks an event of each kind serves by default (numbers from the funder's letter).
+_EVENT_KIND_TASKS = {
+    "open_meeting": (1, 3),
+    "information_meeting": (1, 3),
+    "seminar": (3,),
+    "county_conference": (2, 3),
+    "starter_training": (4,),
+    "starter_follow_up": (4,),
+    "network_gathering": (2,),
+    "teaching": (3,),
+    "stand": (1,),
+}
+
+
+def activity_kind_for_event(event: Event) -> str:
+    """The activity kind an event is logged as: starter trainings, follow-ups, stands and
+    teaching keep their own kind; any other event is the office's own when it organised
+    it (no organising contact point or partner), else a contribution to another's."""
+    from .models import ActivityKind
+
+    own_kinds = {
+        "starter_training": ActivityKind.STARTER_TRAINING,
+        "starter_follow_up": ActivityKind.STARTER_FOLLOW_UP,
+        "stand": ActivityKind.STAND,
+        "teaching": ActivityKind.TEACHING,
+    }
+    if event.kind in own_kinds:
+        return own_kinds[event.kind]
+    if event.contact_point_id or event.organiser_partner_id:
+        return ActivityKind.CONTRIBUTION
+    return ActivityKind.OWN_EVENT
+
+
+def activity_upsert_for_event(*, actor: User | None, event: Event) -> Activity:
+    """Create or update the office's activity for an event from the event itself (kind,
+    dates, title, place, partners, attendance), so nothing is typed twice. One activity
+    per event: recording again updates it. Notes, tasks and goals staff added to an
+    existing activity are kept. Call inside a transaction that has locked the event row.
+    """
+    from django.utils import timezone
+
+    from .models import ActivityKind
+
+    kind = activity_kind_for_event(event)
+    start = timezone.localdate(event.starts_at)
+    end = timezone.localdate(event.ends_at)
+    partners = list(event.partners.all())
+    if event.organiser_partner is not None and event.organiser_partner not in partners:
+        partners.append(event.organiser_partner)
+    # At a stand the count is people reached, not participants (as in the annual report).
+    counts = (
+        {"participants": None, "people_reached": event.attended_count}
+        if kind == ActivityKind.STAND
+        else {"participants": event.attended_count}
+    )
+    values: dict[str, Any] = {
+        "date": start,
+        "end_date": end if end != start else None,
+        "kind": kind,
+        "title": event.title,
+        "municipality": event.municipality,
+        "contact_point": event.contact_point,
+        "partners": partners,
+        **counts,
+    }
+    existing = Activity.objects.filter(event=event).order_by("pk").first()
+    if existing is not None:
+        return activity_update(actor=actor, activity=existing, data=values)
+    tasks = OfficeTask.objects.filter(number__in=_EVENT_KIND_TASKS.get(event.kind, ()))
+    return activity_create(
+        actor=actor, office=event.office, event=event, office_tasks=list(tasks), **values
+    )

@@ -7,7 +7,7 @@ Each function takes ids, not objects: they run after the transaction has committ
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage, get_connection, send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -86,6 +86,30 @@ def send_event_cancelled(registration_ids: list[int]) -> None:
         with translation.override(registration.language):
             subject = _("Cancelled: %(title)s") % {"title": registration.event.title}
             _send(registration, subject, "events/email/event_cancelled.txt")
+
+
+def send_organiser_message(registration_ids: list[int], subject: str, body: str) -> None:
+    """The organiser's message: one e-mail per person, so nobody sees another's address.
+    Replies go to the organising office."""
+    registrations = Registration.objects.filter(pk__in=registration_ids).select_related(
+        "event__office"
+    )
+    messages = []
+    for registration in registrations:
+        with translation.override(registration.language):
+            text = render_to_string(
+                "events/email/organiser_message.txt",
+                {
+                    "body": body,
+                    "event": registration.event,
+                    "event_url": event_url(registration.event, registration.language),
+                    "cancel_url": cancel_url(registration),
+                },
+            )
+        reply_to = [registration.event.office.email] if registration.event.office.email else []
+        messages.append(EmailMessage(subject, text, None, [registration.email], reply_to=reply_to))
+    if messages:
+        get_connection().send_messages(messages)
 
 
 def _load(registration_id: int) -> Registration | None:

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from typing import Any
 
 from django import forms
@@ -10,7 +11,8 @@ from django.utils.translation import gettext_lazy as _
 
 from knutepunkt.geo.models import County
 
-from .models import EventKind
+from .models import EventKind, EventQuestion, QuestionKind
+from .services.registrations import ANSWER_MAX_LENGTH
 
 # Dates outside this range are surely typing errors, and would overflow date arithmetic.
 EARLIEST = datetime.date(2000, 1, 1)
@@ -78,6 +80,28 @@ phone_validator = RegexValidator(
 )
 
 
+YES_NO_CHOICES = [("yes", _("Yes")), ("no", _("No"))]
+
+
+def _question_field(question: EventQuestion) -> forms.Field:
+    """The sign-up form field for one of the organiser's questions."""
+    if question.kind == QuestionKind.STARTER_CONSENT:
+        return forms.BooleanField(label=question.label, required=False)
+    if question.kind == QuestionKind.YES_NO:
+        return forms.ChoiceField(
+            label=question.label,
+            choices=YES_NO_CHOICES,
+            required=question.required,
+            widget=forms.RadioSelect,
+        )
+    return forms.CharField(
+        label=question.label,
+        required=question.required,
+        max_length=ANSWER_MAX_LENGTH,
+        help_text="" if question.required else _("Optional."),
+    )
+
+
 class RegistrationForm(forms.Form):
     name = forms.CharField(
         label=_("Your name"),
@@ -98,6 +122,23 @@ class RegistrationForm(forms.Form):
         help_text=_("Only if you want the organiser to be able to call you about the event."),
         widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
     )
+
+    def __init__(self, *args: Any, questions: Iterable[EventQuestion] = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.questions = list(questions)
+        for question in self.questions:
+            self.fields[f"q_{question.pk}"] = _question_field(question)
+
+    def answers(self) -> dict[str, Any]:
+        """The answers, keyed by question id, for ``registration_create``."""
+        answers: dict[str, Any] = {}
+        for question in self.questions:
+            value = self.cleaned_data.get(f"q_{question.pk}")
+            if question.kind == QuestionKind.YES_NO:
+                value = {"yes": True, "no": False}.get(value or "")
+            if value not in (None, ""):
+                answers[question.key] = value
+        return answers
 
     def add_service_error(self, error: ValidationError) -> None:
         """Show an error from the service on the right field, or at the top of the form."""

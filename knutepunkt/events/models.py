@@ -36,6 +36,12 @@ class Event(models.Model):
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     kind = models.CharField(_("type"), max_length=30, choices=EventKind.choices)
     description = models.TextField(_("description"), blank=True)
+    description_en = models.TextField(
+        _("description (English)"),
+        blank=True,
+        help_text=_("Shown on the English site; the description above is shown when empty."),
+    )
+    target_group = models.CharField(_("target group"), max_length=200, blank=True)
     starts_at = models.DateTimeField(_("starts"))
     ends_at = models.DateTimeField(_("ends"))
     venue = models.CharField(_("venue"), max_length=200, blank=True)
@@ -109,6 +115,11 @@ class Event(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("events:detail", kwargs={"slug": self.slug})
 
+    def localized_description(self, language: str | None) -> str:
+        if (language or "").startswith("en") and self.description_en:
+            return self.description_en
+        return self.description
+
     def clean(self) -> None:
         super().clean()
         errors: dict[str, Any] = {}
@@ -124,6 +135,63 @@ class Event(models.Model):
             errors["municipality"] = _("Choose the municipality, or mark the event as online.")
         if errors:
             raise ValidationError(errors)
+
+
+class QuestionKind(models.TextChoices):
+    SHORT_TEXT = "short_text", _("Short text")
+    YES_NO = "yes_no", _("Yes or no")
+    STARTER_CONSENT = "starter_consent", _("Consent to be registered as a starter")
+
+
+# The wording of the consent question on starter trainings: translated at display time,
+# so a person signing up in English reads it in English.
+STARTER_CONSENT_TEXT = _(
+    "I agree to be registered as a starter and contacted about starting groups"
+)
+
+
+class EventQuestion(models.Model):
+    """A question the organiser asks at sign-up. The answers are personal data, stored on
+    the registration and deleted with it."""
+
+    event = models.ForeignKey(
+        Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="questions"
+    )
+    text = models.CharField(_("question"), max_length=300)
+    kind = models.CharField(
+        _("type of answer"),
+        max_length=20,
+        choices=QuestionKind.choices,
+        default=QuestionKind.SHORT_TEXT,
+    )
+    required = models.BooleanField(_("answer required"), default=False)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("sign-up question")
+        verbose_name_plural = _("sign-up questions")
+        ordering = ["position", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event"],
+                condition=Q(kind="starter_consent"),
+                name="one_starter_consent_question_per_event",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return str(self.label)
+
+    @property
+    def label(self) -> str:
+        if self.kind == QuestionKind.STARTER_CONSENT:
+            return str(STARTER_CONSENT_TEXT)
+        return self.text
+
+    @property
+    def key(self) -> str:
+        """The key of this question's answer in ``Registration.answers``."""
+        return str(self.pk)
 
 
 class RegistrationStatus(models.TextChoices):
@@ -150,6 +218,13 @@ class Registration(models.Model):
         default="nb",
         help_text=_("The language the person signed up in; e-mails use it."),
     )
+    answers = models.JSONField(
+        _("answers"),
+        default=dict,
+        blank=True,
+        help_text=_("Answers to the event's sign-up questions, by question id."),
+    )
+    attended = models.BooleanField(_("attended"), default=False)
     created_at = models.DateTimeField(_("signed up"), auto_now_add=True)
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
 

@@ -96,7 +96,9 @@ def privacy_url() -> str | None:
 def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
     event = get_public_event(slug)
     availability = event_availability(event)
-    form = RegistrationForm(request.POST if request.method == "POST" else None)
+    form = RegistrationForm(
+        request.POST if request.method == "POST" else None, questions=event.questions.all()
+    )
     if request.method == "POST" and form.is_valid():
         try:
             registration = services.registration_create(
@@ -105,6 +107,7 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
                 email=form.cleaned_data["email"],
                 phone=form.cleaned_data["phone"],
                 language=translation.get_language(),
+                answers=form.answers(),
             )
         except ValidationError as error:
             form.add_service_error(error)
@@ -118,6 +121,7 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "events/detail.html",
         {
             "event": event,
+            "description": event.localized_description(translation.get_language()),
             "availability": availability,
             "form": form,
             "privacy_url": privacy_url(),

@@ -19,6 +19,7 @@ from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
 from django.db.models import Exists, F, FloatField, OuterRef, Q, QuerySet, Value
 from django.db.models.functions import Coalesce
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -131,6 +132,7 @@ class ContactPointHit:
     address: str
     opening_hours: str
     contact: Contact
+    url: str = ""
 
 
 @dataclass
@@ -342,6 +344,7 @@ def _contact_points(place: Place) -> list[ContactPointHit]:
         .annotate(serves=Exists(serving))
         .values(
             "name",
+            "slug",
             "kind",
             "address",
             "opening_hours",
@@ -383,6 +386,7 @@ def _contact_point_hit(row: dict[str, Any], km: int) -> ContactPointHit:
         contact=Contact(
             name=row["name"], email=row["email"], phone=row["phone"], website=row["website"]
         ),
+        url=reverse("directory:contact_point", kwargs={"slug": row["slug"]}),
     )
 
 

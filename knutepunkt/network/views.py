@@ -165,7 +165,9 @@ def municipality_index(request: HttpRequest) -> HttpResponse:
     number = request.GET.get("kommune", "").strip()
     error = ""
     if number:
-        if Municipality.objects.by_number(number).exists():
+        # Only four ASCII digits reach the database (a NUL byte is an error in PostgreSQL).
+        plausible = len(number) == 4 and number.isascii() and number.isdigit()
+        if plausible and Municipality.objects.by_number(number).exists():
             return redirect("directory:municipality", number=number)
         error = "unknown"
     data = coverage()

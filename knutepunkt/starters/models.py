@@ -40,6 +40,12 @@ class Starter(models.Model):
         related_name="+",
     )
     trained_on = models.DateField(_("trained on"), null=True, blank=True)
+    trainings = models.ManyToManyField(
+        "events.Event",
+        verbose_name=_("starter trainings attended"),
+        blank=True,
+        related_name="trained_starters",
+    )
     consent_to_contact = models.BooleanField(
         _("agrees to be contacted about starting groups"), default=False
     )

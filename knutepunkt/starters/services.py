@@ -143,3 +143,51 @@ def starter_delete(*, actor: User | None, starter: Starter) -> None:
             target_repr=_anonymous_repr(starter),
         )
         starter.delete()
+
+
+def starter_record_training(
+    *,
+    actor: User | None,
+    event: Any,
+    name: str,
+    email: str,
+    phone: str = "",
+    consent_given_at: datetime.datetime | None = None,
+) -> Starter:
+    """Someone who attended a starter training and agreed to be registered becomes a
+    starter of the event's office, or — found by e-mail address — is updated: the
+    training is linked, ``trained_on`` moves to the latest training, consent is recorded
+    (with when it was given at sign-up). Only call this for people who consented.
+    """
+    office = event.office
+    trained_on = timezone.localdate(event.starts_at)
+    with transaction.atomic():
+        starter = (
+            Starter.objects.filter(office=office, email__iexact=email).order_by("pk").first()
+            if email
+            else None
+        )
+        if starter is None:
+            starter = starter_create(
+                actor=actor,
+                name=name,
+                office=office,
+                email=email,
+                phone=phone,
+                trained_on=trained_on,
+                consent_to_contact=True,
+            )
+        else:
+            data: dict[str, Any] = {"consent_to_contact": True}
+            if starter.trained_on is None or starter.trained_on < trained_on:
+                data["trained_on"] = trained_on
+            if phone and not starter.phone:
+                data["phone"] = phone
+            starter_update(actor=actor, starter=starter, data=data)
+        if consent_given_at is not None and (
+            starter.consent_given_at is None or starter.consent_given_at > consent_given_at
+        ):
+            starter.consent_given_at = consent_given_at
+            starter.save(update_fields=["consent_given_at"])
+        starter.trainings.add(event)
+    return starter

@@ -82,6 +82,17 @@ GROUPS: list[dict[str, Any]] = [
         [("forming", "2012-08-15"), ("open", "2012-10-01"), ("closed", "2012-11-15")],
         meeting_time="Hver torsdag kl. 18",
     ),
+    # A second anxiety group in Molde, waiting for enough people (the closed one is full).
+    _g(
+        MIDT,
+        "angst",
+        "molde",
+        "1506",
+        [("forming", "2026-09-01")],
+        description_nb="Ny gruppe for deg som strever med angst. Den starter når vi er nok.",
+        description_en="A new group for people living with anxiety. It starts when enough "
+        "people have joined.",
+    ),
     # Sunndal: more people want to join, but not enough yet to start.
     _g(
         MIDT,

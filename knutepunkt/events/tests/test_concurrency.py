@@ -1,4 +1,5 @@
-"""Simultaneous sign-ups on PostgreSQL: the row lock keeps the count exact."""
+"""Simultaneous sign-ups on PostgreSQL: the row lock keeps the count exact — also with
+sign-up questions and the starter-consent question of a starter training."""
 
 from __future__ import annotations
 
@@ -8,8 +9,8 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
-from knutepunkt.events.models import RegistrationStatus
-from knutepunkt.events.services import registration_create
+from knutepunkt.events.models import EventKind, QuestionKind, RegistrationStatus
+from knutepunkt.events.services import event_question_create, registration_create
 
 pytestmark = [
     pytest.mark.postgres,
@@ -24,14 +25,27 @@ ROUNDS = 20
 
 def test_fifty_simultaneous_sign_ups_for_ten_places(reference_data, make_event):
     for round_number in range(ROUNDS):
-        event = make_event(title=f"Runde {round_number}", capacity=PLACES)
+        event = make_event(
+            title=f"Runde {round_number}", capacity=PLACES, kind=EventKind.STARTER_TRAINING
+        )
+        consent = event.questions.get(kind=QuestionKind.STARTER_CONSENT)
+        town = event_question_create(
+            event=event, actor=None, text="Hvor bor du?", kind="short_text", required=True
+        )
         barrier = threading.Barrier(PEOPLE)
         errors: list[BaseException] = []
 
-        def sign_up(n: int, event=event, barrier=barrier, errors=errors) -> None:
+        def sign_up(
+            n: int, event=event, barrier=barrier, errors=errors, consent=consent, town=town
+        ) -> None:
             try:
                 barrier.wait(timeout=30)
-                registration_create(event=event, name=f"Person {n}", email=f"p{n}@example.org")
+                registration_create(
+                    event=event,
+                    name=f"Person {n}",
+                    email=f"p{n}@example.org",
+                    answers={consent.pk: n % 2 == 0, town.pk: "Molde"},
+                )
             except BaseException as exc:  # recorded and asserted below
                 errors.append(exc)
             finally:
@@ -47,3 +61,6 @@ def test_fifty_simultaneous_sign_ups_for_ten_places(reference_data, make_event):
         statuses = list(event.registrations.values_list("status", flat=True))
         assert statuses.count(RegistrationStatus.CONFIRMED) == PLACES
         assert statuses.count(RegistrationStatus.WAITING) == PEOPLE - PLACES
+        answers = list(event.registrations.values_list("answers", flat=True))
+        assert all(a[str(town.pk)] == "Molde" for a in answers)
+        assert sum(a[str(consent.pk)] is True for a in answers) == PEOPLE // 2

@@ -5,6 +5,7 @@ Split by subdomain; import from here: ``from knutepunkt.network.services import 
 
 from .contact_points import (
     CONTACT_POINT_FIELDS,
+    COORDINATOR_CONTACT_POINT_FIELDS,
     PLANNING_GROUP_MEMBER_FIELDS,
     contact_point_create,
     contact_point_set_status,
@@ -13,6 +14,7 @@ from .contact_points import (
     planning_group_member_remove,
     planning_group_member_update,
 )
+from .merging import partner_merge
 from .offices import OFFICE_FIELDS, office_create, office_set_counties, office_update
 from .partners import (
     PARTNER_CONTACT_FIELDS,
@@ -28,6 +30,7 @@ from .partners import (
 
 __all__ = [
     "CONTACT_POINT_FIELDS",
+    "COORDINATOR_CONTACT_POINT_FIELDS",
     "OFFICE_FIELDS",
     "PARTNER_CONTACT_FIELDS",
     "PARTNER_FIELDS",
@@ -44,6 +47,7 @@ __all__ = [
     "partner_contact_update",
     "partner_create",
     "partner_delete",
+    "partner_merge",
     "partner_update",
     "planning_group_member_add",
     "planning_group_member_remove",

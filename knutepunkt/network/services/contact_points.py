@@ -61,6 +61,19 @@ CONTACT_POINT_FIELDS = frozenset(
         "follow_up_on",
     }
 )
+# What a contact point's own coordinator may change: its public face. Status, planning
+# group, next step and follow-up are the district office's pipeline work.
+COORDINATOR_CONTACT_POINT_FIELDS = frozenset(
+    {
+        "description_nb",
+        "description_en",
+        "email",
+        "phone",
+        "address",
+        "website",
+        "opening_hours",
+    }
+)
 PLANNING_GROUP_MEMBER_FIELDS = frozenset({"partner", "person_name", "role"})
 # A contact point's name is not personal; its public e-mail and phone are still masked.
 # Planning group entries are recorded against the contact point, so that a member's name
@@ -142,12 +155,25 @@ def contact_point_create(
     return contact_point
 
 
+def _is_own_coordinator(actor: User | None, contact_point: ContactPoint) -> bool:
+    return bool(
+        actor is not None and actor.is_coordinator and actor.contact_point_id == contact_point.pk
+    )
+
+
 def contact_point_update(
     *, actor: User | None, contact_point: ContactPoint, data: Mapping[str, Any]
 ) -> ContactPoint:
-    """Change a contact point's details (not its status: see contact_point_set_status)."""
+    """Change a contact point's details (not its status: see contact_point_set_status).
+
+    The contact point's own coordinator may change its public details
+    (COORDINATOR_CONTACT_POINT_FIELDS); everything else is the district office's."""
     check_fields(data, CONTACT_POINT_FIELDS, "contact_point_update")
-    ensure_office_access(actor, contact_point.office_id)
+    if (
+        not _is_own_coordinator(actor, contact_point)
+        or set(data) - COORDINATOR_CONTACT_POINT_FIELDS
+    ):
+        ensure_office_access(actor, contact_point.office_id)
     prepared = dict(data)
     served = prepared.pop("municipalities_served", None)
     if "office" in prepared:

@@ -1,0 +1,1 @@
+"""Staff sign-in: password, second factor, authenticator setup, sign-out, password reset."""

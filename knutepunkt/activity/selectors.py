@@ -1,0 +1,143 @@
+"""Reads of the activity log for the staff workspace: access, filtering, totals, choices."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from django.core.exceptions import ValidationError
+from django.db.models import Count, QuerySet, Sum
+from django.http import Http404
+from django.utils.translation import gettext as _
+
+from knutepunkt.events.models import Event
+from knutepunkt.geo.models import Municipality
+from knutepunkt.network.models import ContactPoint, DistrictOffice, Partner
+
+from .models import Activity
+
+if TYPE_CHECKING:
+    from knutepunkt.accounts.models import User
+
+
+def get_activity_for_user(user: User | Any, pk: int) -> Activity:
+    """One activity the user may see; another office's activity is a 404."""
+    try:
+        return (
+            Activity.objects.visible_to(user)
+            .select_related("office", "municipality__county")
+            .get(pk=pk)
+        )
+    except Activity.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def partners_for_office(user: User | Any, office: DistrictOffice | None) -> QuerySet[Partner]:
+    if office is None:
+        return Partner.objects.none()
+    return Partner.objects.visible_to(user).filter(office=office).order_by("name")
+
+
+def contact_points_for_office(
+    user: User | Any, office: DistrictOffice | None
+) -> QuerySet[ContactPoint]:
+    if office is None:
+        return ContactPoint.objects.none()
+    return ContactPoint.objects.visible_to(user).filter(office=office).order_by("name")
+
+
+def events_for_office(user: User | Any, office: DistrictOffice | None) -> QuerySet[Event]:
+    """The office's events, newest first (a select, so the list stays bounded)."""
+    if office is None:
+        return Event.objects.none()
+    return Event.objects.visible_to(user).filter(office=office).order_by("-starts_at")[:300]
+
+
+def municipality_by_number(number: str) -> Municipality | None:
+    return Municipality.objects.by_number(number).first()
+
+
+@dataclass(frozen=True)
+class ActivityFilters:
+    """Cleaned list filters; every field optional."""
+
+    office: DistrictOffice | None = None
+    date_from: datetime.date | None = None
+    date_to: datetime.date | None = None
+    year: int | None = None
+    kind: str = ""
+    municipality: Municipality | None = None
+    partner: Partner | None = None
+    text: str = ""
+
+
+def filter_activities(user: User | Any, filters: ActivityFilters) -> QuerySet[Activity]:
+    """The user's activities narrowed by the filters, newest first."""
+    queryset = Activity.objects.visible_to(user)
+    if filters.office is not None:
+        queryset = queryset.filter(office=filters.office)
+    if filters.year is not None:
+        queryset = queryset.in_year(filters.year)
+    if filters.date_from is not None:
+        queryset = queryset.filter(date__gte=filters.date_from)
+    if filters.date_to is not None:
+        queryset = queryset.filter(date__lte=filters.date_to)
+    if filters.kind:
+        queryset = queryset.filter(kind=filters.kind)
+    if filters.municipality is not None:
+        queryset = queryset.filter(municipality=filters.municipality)
+    if filters.partner is not None:
+        queryset = queryset.filter(partners=filters.partner)
+    if filters.text:
+        queryset = queryset.filter(title__icontains=filters.text)
+    return queryset.order_by("-date", "-id")
+
+
+@dataclass(frozen=True)
+class ActivityTotals:
+    count: int
+    participants: int
+    people_reached: int
+
+
+def activity_totals(queryset: QuerySet[Activity]) -> ActivityTotals:
+    """Count and sums of the filtered set in one query."""
+    values = queryset.order_by().aggregate(
+        count=Count("pk"),
+        participants=Sum("participants", default=0),
+        people_reached=Sum("people_reached", default=0),
+    )
+    return ActivityTotals(
+        count=values["count"],
+        participants=values["participants"],
+        people_reached=values["people_reached"],
+    )
+
+
+def with_display_relations(queryset: QuerySet[Activity]) -> QuerySet[Activity]:
+    """What a list row or an export line shows, fetched in a constant number of queries."""
+    return queryset.select_related("municipality", "office").prefetch_related(
+        "partners", "office_tasks", "plan_goals"
+    )
+
+
+def municipality_number_for(text: str) -> str:
+    """The number of the current municipality that ``text`` names (a name, "Name (County)"
+    or the four-digit number); a clear validation error otherwise."""
+    from knutepunkt.groups.selectors import match_place
+
+    match = match_place(text)
+    if match.status == "found" and match.place is not None:
+        return match.place.number
+    names = ", ".join(f"{p.label} – {p.number}" for p in match.candidates)
+    if match.status == "ambiguous":
+        raise ValidationError(
+            _("Several municipalities match “%(text)s”: %(names)s. Add the county or the number.")
+            % {"text": text, "names": names},
+            code="ambiguous_municipality",
+        )
+    message = _("Unknown municipality: “%(text)s”.") % {"text": text}
+    if names:
+        message += " " + _("Did you mean: %(names)s?") % {"names": names}
+    raise ValidationError(message, code="unknown_municipality")

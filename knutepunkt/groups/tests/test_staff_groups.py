@@ -1,0 +1,181 @@
+"""Groups in the staff workspace: the office's (or the contact point's) groups, their status
+over time, and never who is in them."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.urls import reverse
+from django.utils import timezone
+
+from knutepunkt.core.tests import helpers
+from knutepunkt.groups.models import GroupStatusChange, SelfHelpGroup
+from knutepunkt.groups.services import group_create
+
+LIST = reverse("staff:groups:group_list")
+CREATE = reverse("staff:groups:group_create")
+
+
+def _url(name: str, group: SelfHelpGroup) -> str:
+    return reverse(f"staff:groups:{name}", kwargs={"pk": group.pk})
+
+
+def _form(**overrides: Any) -> dict[str, Any]:
+    data = {
+        "topic": helpers.topic().pk,
+        "title": "",
+        "format": "in_person",
+        "municipality": "Molde",
+        "target": "relatives",
+        "meeting_time": "Annenhver tirsdag",
+        "description_nb": "",
+        "description_en": "",
+        "started_on": "",
+        "ended_on": "",
+        "status": "forming",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_office_staff_lists_their_office_groups(
+    login, office_staff_midt, office_nord, contact_point_molde
+):
+    mine = helpers.group(office_staff_midt.office, contact_point_molde)
+    helpers.group(office_nord)
+    response = login(office_staff_midt).get(LIST)
+    assert response.status_code == 200
+    assert list(response.context["groups"]) == [mine]
+    assert "never records who is in a group" in response.content.decode()
+
+
+def test_list_filters_by_status(login, office_staff_midt, contact_point_molde):
+    group = helpers.group(office_staff_midt.office, contact_point_molde)
+    client = login(office_staff_midt)
+    assert list(client.get(LIST, {"status": "forming"}).context["groups"]) == [group]
+    assert list(client.get(LIST, {"status": "ended"}).context["groups"]) == []
+
+
+def test_list_query_count_is_constant(
+    login, office_staff_midt, contact_point_molde, django_assert_max_num_queries
+):
+    client = login(office_staff_midt)
+    for _ in range(3):
+        helpers.group(office_staff_midt.office, contact_point_molde)
+    with django_assert_max_num_queries(10) as few:
+        client.get(LIST)
+    for _ in range(27):
+        helpers.group(office_staff_midt.office)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = client.get(LIST)
+    assert len(response.context["groups"]) == 30
+
+
+def test_office_staff_registers_a_group(login, office_staff_midt, contact_point_molde):
+    response = login(office_staff_midt).post(CREATE, _form(contact_point=contact_point_molde.pk))
+    assert response.status_code == 302
+    group = SelfHelpGroup.objects.get()
+    assert group.office == office_staff_midt.office
+    assert group.contact_point == contact_point_molde
+    assert group.municipality is not None and group.municipality.number == "1506"
+    assert group.target == "relatives"
+
+
+def test_no_member_field_anywhere(login, office_staff_midt):
+    form = login(office_staff_midt).get(CREATE).context["form"]
+    assert not any("member" in name or "participant" in name for name in form.fields)
+
+
+def test_in_person_group_without_place_is_a_form_error(login, office_staff_midt):
+    response = login(office_staff_midt).post(CREATE, _form(municipality=""))
+    assert response.status_code == 200
+    assert "municipality" in response.context["form"].errors
+    assert not SelfHelpGroup.objects.exists()
+
+
+def test_bad_dates_and_unknown_place_are_form_errors(login, office_staff_midt):
+    response = login(office_staff_midt).post(
+        CREATE, _form(municipality="Atlantis", started_on="yesterday")
+    )
+    assert response.status_code == 200
+    assert set(response.context["form"].errors) == {"municipality", "started_on"}
+
+
+def test_status_change_is_dated_and_shown_as_a_timeline(
+    login, office_staff_midt, contact_point_molde
+):
+    group = helpers.group(office_staff_midt.office, contact_point_molde)
+    client = login(office_staff_midt)
+    day = timezone.localdate() + datetime.timedelta(days=3)
+    response = client.post(_url("group_status", group), {"status": "open", "on": day.isoformat()})
+    assert response.status_code == 302
+    group.refresh_from_db()
+    assert group.status == "open"
+    assert group.started_on == day
+    change = GroupStatusChange.objects.filter(group=group).latest("id")
+    assert (change.from_status, change.to_status, change.changed_on) == ("forming", "open", day)
+    detail = client.get(_url("group_detail", group))
+    assert [c.to_status for c in detail.context["history"]] == ["open", "forming"]
+
+
+def test_status_change_with_bad_input_is_a_form_error(
+    login, office_staff_midt, contact_point_molde
+):
+    group = helpers.group(office_staff_midt.office, contact_point_molde)
+    response = login(office_staff_midt).post(
+        _url("group_status", group), {"status": "exploded", "on": ""}
+    )
+    assert response.status_code == 400
+    assert set(response.context["status_form"].errors) == {"status", "on"}
+
+
+def test_edit_through_group_update(login, office_staff_midt, contact_point_molde):
+    group = helpers.group(office_staff_midt.office, contact_point_molde)
+    response = login(office_staff_midt).post(
+        _url("group_edit", group),
+        _form(contact_point=contact_point_molde.pk, title="Pårørendegruppe Molde"),
+    )
+    assert response.status_code == 302
+    group.refresh_from_db()
+    assert group.title == "Pårørendegruppe Molde"
+    assert group.status == "forming"  # status only changes on its own form
+
+
+def test_coordinator_sees_and_manages_own_contact_point_groups(
+    login, contact_point_coordinator, contact_point_molde, office_midt
+):
+    own = helpers.group(office_midt, contact_point_molde)
+    elsewhere = helpers.group(office_midt)
+    client = login(contact_point_coordinator)
+    assert list(client.get(LIST).context["groups"]) == [own]
+    assert client.get(_url("group_detail", elsewhere)).status_code == 404
+    form = client.get(CREATE).context["form"]
+    assert "contact_point" not in form.fields and "starter" not in form.fields
+    response = client.post(CREATE, _form())
+    assert response.status_code == 302
+    created = SelfHelpGroup.objects.latest("id")
+    assert created.contact_point == contact_point_molde
+    response = client.post(_url("group_status", own), {"status": "closed", "on": "2024-10-01"})
+    assert response.status_code == 302
+
+
+def test_other_office_gets_404_for_every_group_url(
+    login, office_staff_nord, office_midt, contact_point_molde
+):
+    group = helpers.group(office_midt, contact_point_molde)
+    client = login(office_staff_nord)
+    assert client.get(_url("group_detail", group)).status_code == 404
+    assert client.get(_url("group_edit", group)).status_code == 404
+    assert client.post(_url("group_edit", group), _form(title="Hacked")).status_code == 404
+    response = client.post(_url("group_status", group), {"status": "ended", "on": "2024-01-01"})
+    assert response.status_code == 404
+    group.refresh_from_db()
+    assert (group.title, group.status) == ("", "forming")
+
+
+def test_funder_is_refused(login, funder_viewer, office_midt):
+    group = group_create(actor=None, topic=helpers.topic(), office=office_midt, format="online")
+    client = login(funder_viewer)
+    assert client.get(LIST).status_code == 403
+    assert client.get(_url("group_detail", group)).status_code == 403

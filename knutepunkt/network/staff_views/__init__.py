@@ -1,0 +1,1 @@
+"""Staff workspace views of the network app, split by subdomain."""

@@ -1,0 +1,256 @@
+"""Render annual reports to PDF with typst.
+
+The typst template (report.typ) reads everything from a data.json written here, and the
+charts and maps from SVG files next to it, all in a temporary directory that is the
+compilation root. Offline by construction: no ``@preview`` packages, system fonts ignored,
+only the fonts embedded in the typst wheel (plus any in knutepunkt/static/fonts/).
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import get_language, gettext
+
+from knutepunkt.reports.coverage import CoverageReport, choropleth_svg, coverage_report
+from knutepunkt.reports.coverage import projected_map as coverage_projected_map
+from knutepunkt.reports.types import ActivityRow, NationalReport, OfficeReport
+
+from .charts import bar_chart, column_chart
+
+TEMPLATE = Path(__file__).with_name("report.typ")
+FONT_DIR = Path(settings.BASE_DIR) / "knutepunkt" / "static" / "fonts"
+
+Progress = Callable[[int], None]
+
+
+class PdfUnavailable(RuntimeError):
+    """typst is not installed (or failed to load) on this machine."""
+
+
+def typst_available() -> bool:
+    try:
+        import typst  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def _labels() -> dict[str, str]:
+    return {
+        "page": gettext("Page"),
+        "of": gettext("of"),
+        "contents": gettext("Contents"),
+        "introduction": gettext("Introduction"),
+        "national_figures": gettext("National figures"),
+        "missing": gettext("Not yet approved"),
+        "figures": gettext("Figures"),
+        "figure": gettext("Figure"),
+        "last_year": gettext("Last year"),
+        "charts": gettext("Activities in charts"),
+        "contact_points": gettext("Local contact points and meeting places"),
+        "planning_group": gettext("Planning group"),
+        "partners": gettext("Partners by type"),
+        "date": gettext("Date"),
+        "activity": gettext("Activity"),
+        "place": gettext("Place"),
+        "participants": gettext("Participants"),
+        "reached": gettext("Reached"),
+        "none": gettext("None."),
+        "empty": gettext("Not written yet."),
+    }
+
+
+def _num(value: int | None) -> str:
+    return "" if value is None else str(value)
+
+
+def _activity(row: ActivityRow) -> dict[str, str]:
+    date = f"{row.date:%d.%m.%Y}"
+    if row.end_date and row.end_date != row.date:
+        date += f"–{row.end_date:%d.%m.}"
+    return {
+        "date": date,
+        "title": row.title,
+        "kind": row.kind_label,
+        "partners": ", ".join(row.partners),
+        "place": row.municipality,
+        "participants": _num(row.participants),
+        "reached": _num(row.people_reached),
+    }
+
+
+def _chapter(
+    report: OfficeReport, files: dict[str, str], coverage: CoverageReport | None
+) -> dict[str, Any]:
+    slug = report.office_slug
+    charts = []
+    for breakdown in report.breakdowns:
+        if breakdown.key == "month":
+            path = f"charts/{slug}-month.svg"
+            files[path] = column_chart(
+                [r.label for r in breakdown.rows],
+                [r.value for r in breakdown.rows],
+                title=breakdown.title,
+            )
+        elif breakdown.key == "kind" and breakdown.rows:
+            path = f"charts/{slug}-kind.svg"
+            files[path] = bar_chart(
+                [r.label for r in breakdown.rows],
+                [r.value for r in breakdown.rows],
+                [r.last_year for r in breakdown.rows],
+                title=breakdown.title,
+                legend=(str(report.year), gettext("Last year")),
+            )
+        else:
+            continue
+        charts.append({"path": path, "alt": breakdown.title, "caption": breakdown.title})
+
+    map_data = None
+    if coverage is not None and coverage.rows:
+        path = f"maps/{slug}.svg"
+        counties = sorted({r.county_number for r in coverage.rows})
+        caption = gettext(
+            "Coverage today: municipalities served by a contact point, with groups or "
+            "activities in the last 12 months, or white spots. Map data: Kartverket (CC BY 4.0)"
+        )
+        files[path] = choropleth_svg(
+            coverage,
+            coverage_projected_map(counties),
+            label=report.office_name,
+            link_rows=False,
+            legend=True,
+        )
+        map_data = {"path": path, "alt": caption, "caption": caption}
+
+    contact_points = [
+        {
+            "name": cp.name,
+            "kind": cp.kind_label,
+            "place": cp.municipality,
+            "status": cp.status_label,
+            "history": "; ".join(
+                f"{h.date:%d.%m.%Y}: {h.from_label or '–'} → {h.to_label}"
+                + (f" ({h.note})" if h.note else "")
+                for h in cp.history
+            ),
+            "group": "; ".join(cp.planning_group),
+        }
+        for cp in report.contact_points
+    ]
+    sections = [
+        (gettext("Own events and starter trainings"), report.own_events),
+        (gettext("Contributions at others' events and stands"), report.contributions),
+        (gettext("University colleges"), report.teaching),
+        (gettext("Media coverage and marketing"), report.media),
+        (gettext("All activities of the year, in date order"), report.activities),
+    ]
+    return {
+        "heading": report.office_name,
+        "status": report.status_label,
+        "figures": [[f.label, f.value, f.last_year] for f in report.figures],
+        "charts": charts,
+        "map": map_data,
+        "narratives": [[n.title, n.text] for n in report.narratives],
+        "contact_points": contact_points,
+        "partners": [[p.label, p.count, ", ".join(p.names)] for p in report.partners_by_kind],
+        "activity_sections": [
+            {"title": title, "rows": [_activity(a) for a in rows]} for title, rows in sections
+        ],
+    }
+
+
+def _office_coverage(national: CoverageReport, office_id: int) -> CoverageReport:
+    rows = [r for r in national.rows if r.office_id == office_id]
+    counts = dict.fromkeys(national.counts, 0)
+    for row in rows:
+        counts[row.css_class] += 1
+    return replace(national, rows=rows, counts=counts)
+
+
+def _compile(data: dict[str, Any], files: dict[str, str]) -> bytes:
+    try:
+        import typst
+    except ImportError as exc:  # pragma: no cover - typst is a base requirement
+        raise PdfUnavailable(str(exc)) from exc
+    with tempfile.TemporaryDirectory(prefix="kp-report-") as tmp:
+        root = Path(tmp)
+        (root / "report.typ").write_bytes(TEMPLATE.read_bytes())
+        (root / "data.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        for name, content in files.items():
+            target = root / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(content, encoding="utf-8")
+        fonts = [str(FONT_DIR)] if FONT_DIR.is_dir() else []
+        result = typst.compile(
+            str(root / "report.typ"),
+            root=str(root),
+            font_paths=fonts,
+            ignore_system_fonts=True,
+            pdf_tags=True,
+            timestamp=int(timezone.now().timestamp()),
+        )
+    assert isinstance(result, bytes)
+    return result
+
+
+def _document(title: str, subtitle: str, year: int) -> dict[str, Any]:
+    return {
+        "year": year,
+        "lang": (get_language() or settings.LANGUAGE_CODE)[:2],
+        "title": title,
+        "subtitle": subtitle,
+        "generated": gettext("Generated %(date)s")
+        % {"date": date_format(timezone.localdate(), "DATE_FORMAT")},
+        "labels": _labels(),
+        "introduction": None,
+        "national_figures": None,
+        "missing": [],
+    }
+
+
+def office_report_pdf(report: OfficeReport) -> bytes:
+    """One office's annual report as a PDF."""
+    files: dict[str, str] = {}
+    national = coverage_report()
+    data = _document(
+        gettext("Annual report %(year)s") % {"year": report.year},
+        report.office_name,
+        report.year,
+    )
+    data["chapters"] = [_chapter(report, files, _office_coverage(national, report.office_id))]
+    return _compile(data, files)
+
+
+def national_report_pdf(report: NationalReport, *, progress: Progress | None = None) -> bytes:
+    """The national compilation as a PDF: introduction, national figures, one chapter per
+    office. ``progress(percent)`` is called as chapters are prepared and when done."""
+    files: dict[str, str] = {}
+    national = coverage_report()
+    data = _document(
+        gettext("Annual report %(year)s") % {"year": report.year},
+        gettext("Selvhjelp Norge – the national compilation of the district offices' reports"),
+        report.year,
+    )
+    data["introduction"] = report.introduction
+    data["national_figures"] = [[f.label, f.value, f.last_year] for f in report.figures]
+    data["missing"] = report.missing_offices
+    chapters = []
+    total = max(len(report.chapters), 1)
+    for index, chapter in enumerate(report.chapters, start=1):
+        chapters.append(_chapter(chapter, files, _office_coverage(national, chapter.office_id)))
+        if progress:
+            progress(10 + 50 * index // total)
+    data["chapters"] = chapters
+    pdf = _compile(data, files)
+    if progress:
+        progress(95)
+    return pdf

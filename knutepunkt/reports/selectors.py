@@ -1,0 +1,163 @@
+"""Reads of the reports app: access to an office's report, and the dashboards' lists."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from knutepunkt.activity.models import Activity
+from knutepunkt.events.models import Event
+from knutepunkt.groups.models import SelfHelpGroup
+from knutepunkt.network.models import ContactPoint, DistrictOffice
+
+from . import figures as F
+from .builder import figure_rows
+from .models import NARRATIVE_FIELDS, AnnualReport, ReportStatus
+from .types import FigureRow
+
+FIRST_YEAR = 2000
+FOLLOW_UP_WINDOW = datetime.timedelta(days=14)
+
+
+def check_year(year: int) -> int:
+    """Reports exist from 2000 to next year; anything else is a 404, not a 500."""
+    if not FIRST_YEAR <= year <= timezone.localdate().year + 1:
+        raise Http404
+    return year
+
+
+def report_offices_for(user: Any) -> QuerySet[DistrictOffice]:
+    """Offices whose reports the user may open: head office and the funder all of them
+    (the funder only approved ones, see :func:`get_report_office_for_user`), office staff
+    their own; everyone else none."""
+    offices = DistrictOffice.objects.order_by("name")
+    if user.is_head_office or user.is_funder:
+        return offices
+    if user.is_office_staff:
+        return offices.filter(pk=user.office_id)
+    return offices.none()
+
+
+def get_report_office_for_user(user: Any, slug: str, year: int) -> DistrictOffice:
+    """The office of a report page, or 404: another office's report for office staff;
+    any report not approved for the funder."""
+    check_year(year)
+    office = report_offices_for(user).filter(slug=slug).first()
+    if office is None:
+        raise Http404
+    if user.is_funder and not (
+        AnnualReport.objects.visible_to(user).filter(office=office, year=year).exists()
+    ):
+        raise Http404
+    return office
+
+
+def get_annual_report_for_user(user: Any, office: DistrictOffice, year: int) -> AnnualReport | None:
+    """The stored report (None while nobody has written anything yet)."""
+    return (
+        AnnualReport.objects.visible_to(user)
+        .filter(office=office, year=year)
+        .select_related("office", "submitted_by", "approved_by")
+        .first()
+    )
+
+
+def report_years() -> list[int]:
+    """Years with logged activity or a report, newest first, always including this year."""
+    years = {d.year for d in Activity.objects.dates("date", "year")}
+    years |= set(AnnualReport.objects.values_list("year", flat=True))
+    years.add(timezone.localdate().year)
+    return sorted((y for y in years if y >= FIRST_YEAR), reverse=True)
+
+
+@dataclass
+class ReportOverviewRow:
+    office: DistrictOffice
+    year: int
+    status: str
+    status_label: str
+    empty_sections: list[str]
+    report: AnnualReport | None
+
+
+def report_overview(user: Any, year: int) -> list[ReportOverviewRow]:
+    """One row per office the user may see: the report's status and its empty narrative
+    sections (the completeness head office follows). Two queries."""
+    from .builder import narrative_title
+
+    reports = {r.office_id: r for r in AnnualReport.objects.visible_to(user).filter(year=year)}
+    labels = dict(ReportStatus.choices)
+    rows = []
+    for office in report_offices_for(user):
+        report = reports.get(office.pk)
+        if user.is_funder and report is None:
+            continue
+        status = report.status if report else ReportStatus.DRAFT
+        rows.append(
+            ReportOverviewRow(
+                office=office,
+                year=year,
+                status=status if report else "",
+                status_label=str(labels[status]) if report else "",
+                empty_sections=[
+                    narrative_title(f)
+                    for f in NARRATIVE_FIELDS
+                    if not (report and getattr(report, f).strip())
+                ],
+                report=report,
+            )
+        )
+    return rows
+
+
+@dataclass
+class OfficeFigureLine:
+    office: DistrictOffice
+    figures: list[FigureRow]
+
+
+def figures_by_office(year: int) -> list[OfficeFigureLine]:
+    """Every office's figures for the year with last year's: the head-office dashboard."""
+    offices = list(DistrictOffice.objects.order_by("name"))
+    ids = [o.pk for o in offices]
+    this_year = F.all_figures(ids, year)
+    last_year = F.all_figures(ids, year - 1)
+    return [OfficeFigureLine(o, figure_rows(this_year[o.pk], last_year[o.pk])) for o in offices]
+
+
+def upcoming_events(user: Any, limit: int = 8) -> QuerySet[Event]:
+    return (
+        Event.objects.visible_to(user)
+        .upcoming()
+        .not_cancelled()
+        .select_related("municipality")
+        .order_by("starts_at", "id")[:limit]
+    )
+
+
+def contact_points_to_follow_up(user: Any) -> QuerySet[ContactPoint]:
+    """Contact points whose follow-up date has passed or is within 14 days, soonest first."""
+    due = timezone.localdate() + FOLLOW_UP_WINDOW
+    return (
+        ContactPoint.objects.visible_to(user)
+        .filter(follow_up_on__lte=due)
+        .select_related("municipality")
+        .order_by("follow_up_on", "name")
+    )
+
+
+def recent_activities(user: Any, limit: int = 10) -> QuerySet[Activity]:
+    return (
+        Activity.objects.visible_to(user)
+        .select_related("municipality")
+        .order_by("-date", "-id")[:limit]
+    )
+
+
+def coordinator_groups(user: Any) -> QuerySet[SelfHelpGroup]:
+    return SelfHelpGroup.objects.visible_to(user).select_related("topic").order_by("status", "id")

@@ -1,0 +1,93 @@
+"""Annual reports as Excel workbooks (openpyxl): a sheet of all figures and a sheet with
+the year's activities in date order. Values are the builder's, which come from figures.py."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable
+
+from django.utils.translation import gettext
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.worksheet.worksheet import Worksheet
+
+from .types import NationalReport, OfficeReport
+
+FIGURES_SHEET = "Figures"
+ACTIVITIES_SHEET = "Activities"
+
+
+def _header(sheet: Worksheet, titles: list[str], widths: list[int]) -> None:
+    sheet.append(titles)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    sheet.freeze_panes = "A2"
+    for index, width in enumerate(widths):
+        sheet.column_dimensions[chr(ord("A") + index)].width = width
+
+
+def _workbook(chapters: Iterable[OfficeReport], year: int) -> bytes:
+    chapters = list(chapters)
+    book = Workbook()
+    figures = book.active
+    assert figures is not None
+    figures.title = gettext(FIGURES_SHEET)[:31]
+    _header(
+        figures,
+        [gettext("Office"), gettext("Figure"), str(year), gettext("Last year")],
+        [36, 60, 10, 10],
+    )
+    for chapter in chapters:
+        for row in chapter.figures:
+            figures.append([chapter.office_name, row.label, row.value, row.last_year])
+
+    activities = book.create_sheet(gettext(ACTIVITIES_SHEET)[:31])
+    _header(
+        activities,
+        [
+            gettext("Date"),
+            gettext("End date"),
+            gettext("Office"),
+            gettext("Type"),
+            gettext("Title"),
+            gettext("Municipality"),
+            gettext("County"),
+            gettext("Participants"),
+            gettext("People reached"),
+            gettext("Partners"),
+        ],
+        [12, 12, 30, 30, 50, 20, 20, 12, 12, 40],
+    )
+    rows = sorted(
+        ((a, c.office_name) for c in chapters for a in c.activities),
+        key=lambda item: (item[0].date, item[0].id),
+    )
+    for activity, office_name in rows:
+        activities.append(
+            [
+                activity.date,
+                activity.end_date,
+                office_name,
+                activity.kind_label,
+                activity.title,
+                activity.municipality,
+                activity.county,
+                activity.participants,
+                activity.people_reached,
+                ", ".join(activity.partners),
+            ]
+        )
+    for column in ("A", "B"):
+        for cell in activities[column][1:]:
+            cell.number_format = "DD.MM.YYYY"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def office_report_xlsx(report: OfficeReport) -> bytes:
+    return _workbook([report], report.year)
+
+
+def national_report_xlsx(report: NationalReport) -> bytes:
+    return _workbook(report.chapters, report.year)

@@ -62,6 +62,27 @@ if not SECRET_KEY:
             "(make run does this)."
         )
 
+# Interests are health data: their contact fields are encrypted with these Fernet keys
+# (comma-separated; the first encrypts, all decrypt — see knutepunkt/interests/crypto.py).
+INTEREST_ENCRYPTION_KEYS = env_list("INTEREST_ENCRYPTION_KEYS", [])
+if not INTEREST_ENCRYPTION_KEYS:
+    if DEBUG or TESTING:
+        import base64
+        import hashlib
+
+        INTEREST_ENCRYPTION_KEYS = [
+            base64.urlsafe_b64encode(
+                hashlib.sha256(f"interest-encryption:{SECRET_KEY}".encode()).digest()
+            ).decode()
+        ]
+    else:
+        raise ImproperlyConfigured(
+            "INTEREST_ENCRYPTION_KEYS must be set when DEBUG is off (generate one with "
+            '`python -c "from cryptography.fernet import Fernet; print(Fernet.generate_key())"`).'
+        )
+INTEREST_RETENTION_DAYS = env_int("INTEREST_RETENTION_DAYS", 365)
+INTEREST_REMINDER_DAYS_BEFORE = env_int("INTEREST_REMINDER_DAYS_BEFORE", 30)
+
 ALLOWED_HOSTS = env_list(
     "ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"] if (DEBUG or TESTING) else []
 )
@@ -75,6 +96,7 @@ INSTALLED_APPS = [
     "knutepunkt.geo",
     "knutepunkt.network",
     "knutepunkt.groups",
+    "knutepunkt.interests",
     "knutepunkt.starters",
     "knutepunkt.events",
     "knutepunkt.activity",

@@ -12,6 +12,7 @@ urlpatterns += i18n_patterns(
     path("arbeid/", include("knutepunkt.core.staff_urls")),
     path("arrangementer/", include("knutepunkt.events.urls")),
     path("finn-hjelp/", include("knutepunkt.groups.urls")),
+    path("interesse/", include("knutepunkt.interests.urls")),
     path("statistikk/", include("knutepunkt.reports.urls")),
     path("", include("knutepunkt.pages.urls")),
     path("", include("knutepunkt.network.urls")),

@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("knutepunkt.activity.staff_urls")),
     path("", include("knutepunkt.network.staff_urls")),
     path("", include("knutepunkt.groups.staff_urls")),
+    path("", include("knutepunkt.interests.staff_urls")),
     path("", include("knutepunkt.starters.staff_urls")),
     path("", include("knutepunkt.events.staff_urls")),
     path("", include("knutepunkt.reports.staff_urls")),

@@ -46,6 +46,17 @@ def django_db_setup(django_db_setup: Any, django_db_blocker: Any) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _english_outside_requests() -> Any:
+    """Code that runs outside a request (services, forms, commands) speaks English in tests,
+    so their messages can be asserted plainly. Requests still get their language from the
+    URL (bokmål at /, English at /en/), as in production."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache() -> Any:
     """Cached pages and places must not leak from one test into the next (a test's
     geography changes are rolled back, the process-wide cache would keep them)."""

@@ -17,6 +17,13 @@ if ! command -v wrk >/dev/null 2>&1; then
   fi
 fi
 
-timeout 900 .venv/bin/python bench/find.py
-timeout 900 .venv/bin/python bench/activity_list.py
-timeout 900 .venv/bin/python bench/report_national.py
+# Every benchmark runs even when an earlier one fails; the exit status reports any failure.
+failed=0
+run_bench() {
+  timeout 900 .venv/bin/python "$@" || { echo "# $1 failed (exit $?)"; failed=1; }
+}
+run_bench bench/find.py
+run_bench bench/activity_list.py
+run_bench bench/report_national.py
+run_bench bench/formation.py
+exit $failed

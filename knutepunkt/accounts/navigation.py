@@ -24,7 +24,10 @@ SECTIONS: list[tuple[str, Promise]] = [
     ("staff:groups:group_list", _("Groups")),
     ("staff:starters:starter_list", _("Starters")),
     ("staff:events:event_list", _("Events")),
+    ("staff:interests:interest_list", _("Waiting interest")),
+    ("staff:interests:proposal_list", _("Group proposals")),
     ("staff:reports:report_list", _("Reports")),
+    ("staff:reports:coverage", _("Coverage")),
 ]
 
 

@@ -6,3 +6,7 @@ class InterestsConfig(AppConfig):
     name = "knutepunkt.interests"
     label = "interests"
     verbose_name = _("Interest in new groups")
+
+    def ready(self) -> None:
+        # Group formation runs after every new interest (formation/signals.py).
+        from .formation import signals  # noqa: F401

@@ -49,7 +49,7 @@ def rotate(token: str) -> str:
         raise DecryptionError("Stored contact data cannot be decrypted with the keys.") from exc
 
 
-class EncryptedTextField(models.TextField):  # type: ignore[type-arg]
+class EncryptedTextField(models.TextField):
     """A text field stored as a Fernet token; empty stays empty (nothing to hide).
 
     Lookups on it are meaningless (each encryption differs): never filter by it.

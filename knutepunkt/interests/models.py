@@ -8,8 +8,12 @@ placing, expiry and withdrawal remove it (see ``services.py`` and docs/personal-
 
 from __future__ import annotations
 
+import re
 import secrets
+from typing import Any
 
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -20,6 +24,14 @@ from .crypto import EncryptedTextField
 from .querysets import InterestQuerySet
 
 ALIAS_MAX_LENGTH = 40
+
+
+_PHONE_RE = re.compile(r"^\+?[0-9 ().-]{8,25}$")
+
+
+def is_phone_number(value: str) -> bool:
+    digits = sum(ch.isdigit() for ch in value)
+    return bool(_PHONE_RE.match(value or "")) and 8 <= digits <= 15
 
 
 def new_access_key() -> str:
@@ -126,6 +138,22 @@ class Interest(models.Model):
     def __repr__(self) -> str:
         return f"<Interest #{self.pk} {self.status}>"
 
+    def clean(self) -> None:
+        super().clean()
+        errors: dict[str, Any] = {}
+        if not self.formats:
+            errors["accepts_in_person"] = _("Choose at least one way of meeting.")
+        if self.status == InterestStatus.WAITING:
+            if self.contact_method == ContactMethod.EMAIL:
+                try:
+                    validate_email(self.email)
+                except ValidationError:
+                    errors["email"] = _("Enter a valid e-mail address, such as ola@example.no.")
+            elif self.contact_method == ContactMethod.PHONE and not is_phone_number(self.phone):
+                errors["phone"] = _("Enter a phone number with 8 to 15 digits.")
+        if errors:
+            raise ValidationError(errors)
+
     @property
     def formats(self) -> list[str]:
         """The ``GroupFormat`` values the person accepts."""
@@ -146,3 +174,124 @@ class Interest(models.Model):
     @property
     def has_contact_data(self) -> bool:
         return bool(self.alias or self.email or self.phone)
+
+
+# --- Group proposals: made by the formation engine (interests/formation/) -------------------
+# Owned by the formation work; kept at the end of this module so the two parts stay apart.
+
+from .formation.querysets import GroupProposalQuerySet  # noqa: E402
+
+
+class ProposalStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    ACCEPTED = "accepted", _("Accepted")
+    DISMISSED = "dismissed", _("Dismissed")
+
+
+class GroupProposal(models.Model):
+    """A suggested new group: enough people wait for the same topic near one place (or
+    would meet by phone or online). Staff accept it (a forming group is created and the
+    people are told) or dismiss it with a reason."""
+
+    topic = models.ForeignKey(
+        "groups.Topic", verbose_name=_("topic"), on_delete=models.PROTECT, related_name="+"
+    )
+    target = models.CharField(
+        _("for whom"), max_length=20, choices=GroupTarget.choices, default=GroupTarget.AFFECTED
+    )
+    format = models.CharField(_("format"), max_length=20, choices=GroupFormat.choices)
+    contact_point = models.ForeignKey(
+        "network.ContactPoint",
+        verbose_name=_("meeting place"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="group_proposals",
+        help_text=_("Where an in-person group would meet."),
+    )
+    county = models.ForeignKey(
+        "geo.County",
+        verbose_name=_("county"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("For a phone or online group in one county; empty when national."),
+    )
+    office = models.ForeignKey(
+        "network.DistrictOffice",
+        verbose_name=_("district office"),
+        on_delete=models.PROTECT,
+        related_name="group_proposals",
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=ProposalStatus.choices, default=ProposalStatus.OPEN
+    )
+    dismiss_reason = models.TextField(_("reason for dismissing"), blank=True)
+    created_at = models.DateTimeField(_("proposed"), default=timezone.now)
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        "accounts.User",
+        verbose_name=_("decided by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    group = models.ForeignKey(
+        "groups.SelfHelpGroup",
+        verbose_name=_("group"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    suggested_starters = models.ManyToManyField(
+        "starters.Starter", verbose_name=_("suggested starters"), blank=True, related_name="+"
+    )
+
+    objects = GroupProposalQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("group proposal")
+        verbose_name_plural = _("group proposals")
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["office", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.topic} ({self.get_format_display()})"
+
+
+class GroupProposalMember(models.Model):
+    """A waiting person in a proposal. ``open`` mirrors the proposal's status so that the
+    database itself keeps a person in at most one open proposal."""
+
+    proposal = models.ForeignKey(
+        GroupProposal,
+        verbose_name=_("proposal"),
+        on_delete=models.CASCADE,
+        related_name="members",
+    )
+    interest = models.ForeignKey(
+        Interest,
+        verbose_name=_("interest"),
+        on_delete=models.CASCADE,
+        related_name="proposal_memberships",
+    )
+    open = models.BooleanField(_("in an open proposal"), default=True)
+
+    class Meta:
+        verbose_name = _("proposal member")
+        verbose_name_plural = _("proposal members")
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(fields=["proposal", "interest"], name="proposal_member_once"),
+            models.UniqueConstraint(
+                fields=["interest"],
+                condition=models.Q(open=True),
+                name="interest_in_one_open_proposal",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"#{self.interest_id} in proposal #{self.proposal_id}"

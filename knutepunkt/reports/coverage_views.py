@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext
 
 from knutepunkt.core.staff import FUNDER, HEAD_OFFICE, OFFICE_STAFF, staff_view
+from knutepunkt.interests.formation.demand import waiting_demand
 from knutepunkt.network.models import DistrictOffice
 
 from .coverage import (
@@ -50,6 +51,7 @@ def coverage_country(request: HttpRequest) -> HttpResponse:
             "legend": legend_items(report),
             "rows": rows_for_display(report),
             "white_spots": report.white_spots,
+            "demand": waiting_demand(user=request.user),
         },
     )
 
@@ -71,6 +73,7 @@ def coverage_office(request: HttpRequest, slug: str) -> HttpResponse:
             "legend": legend_items(report),
             "rows": rows_for_display(report),
             "white_spots": report.white_spots,
+            "demand": waiting_demand(user=request.user, county_numbers=counties),
         },
     )
 

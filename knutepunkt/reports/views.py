@@ -9,6 +9,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from knutepunkt.core.staff import ALL_STAFF_ROLES, FUNDER, staff_view
+from knutepunkt.interests.selectors import waiting_demand
 
 from . import figures as F
 from .builder import figure_rows
@@ -44,6 +45,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         context["overview"] = report_overview(user, year)
         context["figure_labels"] = [str(F.FIGURE_LABELS[k]) for k in F.FIGURE_KEYS]
         context["national_figures"] = _national_totals(context["office_lines"])
+        context["demand"] = waiting_demand()
     elif user.is_office_staff:
         ids = [user.office_id]
         context["role"] = "office"
@@ -55,10 +57,12 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         context["follow_ups"] = contact_points_to_follow_up(user)
         context["recent"] = recent_activities(user)
         context["report"] = AnnualReport.objects.visible_to(user).filter(year=year).first()
+        context["demand"] = waiting_demand(office=user.office)
     elif user.is_coordinator:
         context["role"] = "coordinator"
         context["contact_point"] = user.contact_point
         context["groups"] = coordinator_groups(user)
+        context["demand"] = waiting_demand(contact_point=user.contact_point)
         context["events"] = upcoming_events(user)
     else:
         context["role"] = "funder"

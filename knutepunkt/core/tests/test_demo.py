@@ -223,7 +223,8 @@ def test_demo_logins_prints_users_password_and_admin_url(demo: None) -> None:
     call_command("demo_logins", stdout=out)
     text = out.getvalue()
     assert "knutepunkt-demo" in text
-    assert "http://127.0.0.1:8000/admin/" in text
+    assert "http://127.0.0.1:8000/arbeid/logg-inn/" in text
+    assert "demo_totp" in text
     for username in ("hovedkontor", "midt", "nord", "oslo", "molde", "helsedir"):
         assert username in text
 

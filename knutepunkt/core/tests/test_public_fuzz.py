@@ -26,6 +26,8 @@ from hypothesis import strategies as st
 from knutepunkt.events import services as event_services
 from knutepunkt.events.models import Event
 from knutepunkt.events.tokens import cancel_token, result_token
+from knutepunkt.interests.testing import make_interest
+from knutepunkt.interests.tokens import status_token
 from knutepunkt.groups.models import GroupStatus
 from knutepunkt.groups.services import group_create, topic_create
 
@@ -187,7 +189,8 @@ def targets(office_midt: Any, contact_point_molde: Any, contact_point_tromso: An
     registration = event_services.registration_create(
         event=event, name="Kari", email="kari@example.org"
     )
-    tokens = [cancel_token(registration), result_token(registration)]
+    interest = make_interest(municipality=contact_point_molde.municipality, topic=topic)
+    tokens = [cancel_token(registration), result_token(registration), status_token(interest)]
     return Targets(
         slugs=[*info_slugs, "molde", "tromso", office_midt.slug, event.slug],
         numbers=["1506", "5501", "0301", "0000", "9999"],

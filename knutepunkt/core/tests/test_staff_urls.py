@@ -39,6 +39,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from knutepunkt.activity.testing import activity_url_kwargs
 from knutepunkt.events.testing import event_url_kwargs
+from knutepunkt.interests import testing as interest_testing
+from knutepunkt.interests.formation import testing as proposal_testing
 from knutepunkt.network import testing as network_testing
 from knutepunkt.reports import output_testing
 
@@ -175,6 +177,17 @@ EXPECTED: dict[str, dict[str, Expected]] = {
     "staff:starters:starter_create": staff(OFFICE),
     "staff:starters:starter_detail": staff(ALL_STAFF, not_found={NORD}),
     "staff:starters:starter_edit": staff(OFFICE, not_found={NORD}),
+    # --- interests: people waiting (an interest routed to Molde's contact point, Midt) ----
+    # Health data: never the funder (403); another office's interest is a 404.
+    "staff:interests:interest_list": staff(ALL_STAFF),
+    "staff:interests:interest_detail": staff(ALL_STAFF - {NORD}, not_found={NORD}),
+    "staff:interests:interest_export": staff(ALL_STAFF - {NORD}, not_found={NORD}),
+    "staff:interests:interest_delete": staff(ALL_STAFF, ok_status=405),  # POST only
+    # --- interests: group proposals (the object is at Molde's contact point, Midt) -------
+    "staff:interests:proposal_list": staff(ALL_STAFF),
+    "staff:interests:proposal_detail": staff(ALL_STAFF - {NORD}, not_found={NORD}),
+    "staff:interests:proposal_accept": staff(ALL_STAFF, ok_status=405),  # POST only
+    "staff:interests:proposal_dismiss": staff(ALL_STAFF, ok_status=405),  # POST only
 }
 
 # Values for URL kwargs, by kwarg name; each gets `get(fixture_name)`.
@@ -247,6 +260,14 @@ URL_KWARGS: dict[str, Callable[[Callable[[str], Any]], dict[str, Any]]] = {
     },
     "staff:starters:starter_detail": network_testing.starter_kwargs,
     "staff:starters:starter_edit": network_testing.starter_kwargs,
+    **{
+        f"staff:interests:{name}": interest_testing.interest_url_kwargs
+        for name in ("interest_detail", "interest_export", "interest_delete")
+    },
+    **{
+        f"staff:interests:{name}": proposal_testing.proposal_kwargs
+        for name in ("proposal_detail", "proposal_accept", "proposal_dismiss")
+    },
 }
 
 

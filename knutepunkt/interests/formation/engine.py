@@ -87,6 +87,7 @@ class StarterCandidate:
     topics: frozenset[int]
     points: tuple[StarterPoint, ...]  # the municipalities they can serve
     consent: bool
+    office: int | None = None  # a group's starter comes from the group's own office
 
 
 @dataclass(frozen=True, slots=True)
@@ -391,6 +392,8 @@ class _StarterIndex:
         the county (a county phone/online group) or anyone (a national group)."""
         result = []
         for starter in self.by_topic.get(proposal.topic, ()):
+            if None not in (starter.office, proposal.office) and starter.office != proposal.office:
+                continue
             if proposal.place is not None:
                 reachable = self.reachable(proposal.place)
                 ok = any(loc in reachable for loc in self.locs[starter.id])

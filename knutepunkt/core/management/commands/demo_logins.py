@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand
 from knutepunkt.accounts.models import User
 from knutepunkt.core.demo.users import DEMO_PASSWORD, USERS
 
-ADMIN_URL = "http://127.0.0.1:8000/admin/"
+SIGN_IN_URL = "http://127.0.0.1:8000/arbeid/logg-inn/"
 
 
 class Command(BaseCommand):
@@ -40,5 +40,9 @@ class Command(BaseCommand):
             )
             if index == 0:
                 self.stdout.write("  " + "  ".join("-" * w for w in widths))
-        self.stdout.write(f"Sign in at {ADMIN_URL}")
+        self.stdout.write(f"Sign in at {SIGN_IN_URL}")
+        self.stdout.write(
+            "Staff pages need a second factor: `.venv/bin/python manage.py demo_totp` prints each "
+            "demo user's authenticator key (or set one up at the first sign-in)."
+        )
         self.stdout.write("")

@@ -1,0 +1,15 @@
+"""Background tasks (django-tasks). ``manage.py db_worker`` runs them in production; the
+daily retention run is also a command, ``manage.py purge_interests`` (docs/operations.md)."""
+
+from __future__ import annotations
+
+from django_tasks import task
+
+
+@task()
+def purge_expired_interests() -> dict[str, int]:
+    """Remind people whose waiting time is nearly over; delete contact data past it."""
+    from .services import purge_expired
+
+    result = purge_expired(actor=None)
+    return {"reminded": result.reminded, "expired": result.expired}

@@ -82,6 +82,10 @@ if not INTEREST_ENCRYPTION_KEYS:
         )
 INTEREST_RETENTION_DAYS = env_int("INTEREST_RETENTION_DAYS", 365)
 INTEREST_REMINDER_DAYS_BEFORE = env_int("INTEREST_REMINDER_DAYS_BEFORE", 30)
+# The formation engine: how many people make a group, how far they may travel, how big it gets.
+INTEREST_FORMATION_THRESHOLD = env_int("INTEREST_FORMATION_THRESHOLD", 5)
+INTEREST_TRAVEL_KM = env_int("INTEREST_TRAVEL_KM", 50)
+INTEREST_MAX_GROUP_SIZE = env_int("INTEREST_MAX_GROUP_SIZE", 10)
 
 ALLOWED_HOSTS = env_list(
     "ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"] if (DEBUG or TESTING) else []

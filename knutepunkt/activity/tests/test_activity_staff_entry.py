@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from knutepunkt.accounts.models import User
 from knutepunkt.activity.models import Activity, OfficeTask, PlanGoal
@@ -16,8 +16,11 @@ from knutepunkt.conftest import municipality
 from knutepunkt.core.models import AuditEntry
 from knutepunkt.network.models import ContactPoint, Partner
 
-CREATE = reverse("staff:activity:activity_create")
-LIST = reverse("staff:activity:activity_list")
+# Module constants are built at import, outside the autouse English activation: ask for
+# the English (/en/) pages explicitly, since the tests assert English text.
+with translation.override("en"):
+    CREATE = reverse("staff:activity:activity_create")
+    LIST = reverse("staff:activity:activity_list")
 
 
 def _post_data(**overrides: Any) -> dict[str, Any]:

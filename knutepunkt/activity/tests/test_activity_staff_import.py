@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
 
 from knutepunkt.accounts.models import User
 from knutepunkt.activity import imports
@@ -16,8 +17,11 @@ from knutepunkt.activity.models import Activity
 from knutepunkt.core.models import AuditEntry
 from knutepunkt.network.models import Partner
 
-IMPORT = reverse("staff:activity:activity_import")
-CONFIRM = reverse("staff:activity:activity_import_confirm")
+# Module constants are built at import, outside the autouse English activation: ask for
+# the English (/en/) pages explicitly, since the tests assert English text.
+with translation.override("en"):
+    IMPORT = reverse("staff:activity:activity_import")
+    CONFIRM = reverse("staff:activity:activity_import_confirm")
 HEADER = [
     "Dato",
     "Type",

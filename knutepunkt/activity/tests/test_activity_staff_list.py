@@ -11,14 +11,18 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 
 from knutepunkt.accounts.models import User
 from knutepunkt.activity.models import Activity, OfficeTask
 from knutepunkt.activity.services import activity_create
 from knutepunkt.network.models import Partner, PartnerKind
 
-LIST = reverse("staff:activity:activity_list")
-EXPORT = reverse("staff:activity:activity_export")
+# Module constants are built at import, outside the autouse English activation: ask for
+# the English (/en/) pages explicitly, since the tests assert English text.
+with translation.override("en"):
+    LIST = reverse("staff:activity:activity_list")
+    EXPORT = reverse("staff:activity:activity_export")
 
 
 def _log(user: User, day: str, title: str, **fields: Any) -> Activity:

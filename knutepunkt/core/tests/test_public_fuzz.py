@@ -26,10 +26,10 @@ from hypothesis import strategies as st
 from knutepunkt.events import services as event_services
 from knutepunkt.events.models import Event
 from knutepunkt.events.tokens import cancel_token, result_token
-from knutepunkt.interests.testing import make_interest
-from knutepunkt.interests.tokens import status_token
 from knutepunkt.groups.models import GroupStatus
 from knutepunkt.groups.services import group_create, topic_create
+from knutepunkt.interests.testing import make_interest
+from knutepunkt.interests.tokens import status_token
 
 from .public_data import restore_info_pages
 

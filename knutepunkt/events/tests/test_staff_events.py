@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from knutepunkt.events.event_templates import INFORMATION_MEETING_HEALTHY_LIFE_CENTRE
 from knutepunkt.events.models import Event, EventKind, QuestionKind
@@ -13,8 +14,11 @@ from .conftest import past_event
 
 pytestmark = pytest.mark.django_db
 
-LIST = reverse("staff:events:event_list")
-CREATE = reverse("staff:events:event_create")
+# Module constants are built at import, outside the autouse English activation: ask for
+# the English (/en/) pages explicitly, since the tests assert English text.
+with translation.override("en"):
+    LIST = reverse("staff:events:event_list")
+    CREATE = reverse("staff:events:event_create")
 
 
 def form_data(**overrides: str) -> dict[str, str]:

@@ -89,7 +89,7 @@ def test_typeahead_fills_suggestions_and_municipality_number(
 def test_near_me_button_searches_at_the_browsers_position(
     finder_data: None, live_server: Any, phone: Any
 ) -> None:
-    phone.goto(live_server.url + "/finn-hjelp/?q=angst")
+    phone.goto(live_server.url + "/en/finn-hjelp/?q=angst")  # English page: English assertions
     button = phone.locator("[data-near-me]")
     assert button.is_visible()
     button.click()

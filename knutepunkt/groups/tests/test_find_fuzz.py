@@ -128,7 +128,7 @@ def test_find_page_handles_broken_query_strings(
 
 
 def test_bad_position_gives_a_clear_message(client: Client, finder_data: None) -> None:
-    response = client.get(FIND, {"q": "angst", "lat": "nan", "lon": "1"})
+    response = client.get(f"/en{FIND}", {"q": "angst", "lat": "nan", "lon": "1"})
     assert response.status_code == 200
     assert "We could not search with what was entered" in response.content.decode()
 

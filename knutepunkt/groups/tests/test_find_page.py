@@ -11,6 +11,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 
 from knutepunkt.conftest import municipality
 from knutepunkt.groups.models import GroupFormat, GroupStatus, GroupTarget, Topic
@@ -19,7 +20,10 @@ from knutepunkt.groups.selectors import find_help, place_by_number
 from knutepunkt.groups.services import group_create, topic_create
 from knutepunkt.network.models import ContactPoint, DistrictOffice
 
-URL = reverse("find:search")
+with translation.override("nb"):
+    URL = reverse("find:search")  # /finn-hjelp/, the default bokmål page
+with translation.override("en"):
+    EN_URL = reverse("find:search")  # /en/finn-hjelp/, for tests that assert English text
 
 
 @pytest.fixture(autouse=True)
@@ -104,6 +108,12 @@ def page(client: Client, **params: str) -> str:
     return response.content.decode()
 
 
+def english_page(client: Client, **params: str) -> str:
+    response = client.get(EN_URL, params)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
 def titles(query: str, number: str | None) -> list[str]:
     place = place_by_number(number) if number else None
     results = find_help(query=parse_query(query), place=place)
@@ -141,7 +151,7 @@ def test_anxiety_in_molde_ranks_by_distance(groups: dict[str, Any]) -> None:
 def test_place_names_match_without_case_or_spacing(
     client: Client, groups: dict[str, Any], typed: str
 ) -> None:
-    html = page(client, q="angst", sted=typed)
+    html = english_page(client, q="angst", sted=typed)
     assert "Results near Molde (Møre og Romsdal)" in html
 
 
@@ -149,13 +159,13 @@ def test_place_names_match_without_case_or_spacing(
 def test_place_names_match_without_diacritics(
     client: Client, groups: dict[str, Any], typed: str
 ) -> None:
-    html = page(client, q="angst", sted=typed)
+    html = english_page(client, q="angst", sted=typed)
     assert "Results near Tromsø (Troms" in html
     assert html.index("Angstgruppe Tromsø") < html.index("Angstgruppe Molde")
 
 
 def test_near_me_position_resolves_to_tromso(client: Client, groups: dict[str, Any]) -> None:
-    html = page(client, q="angst", lat="69.65", lon="18.96")
+    html = english_page(client, q="angst", lat="69.65", lon="18.96")
     assert "Results near Tromsø (Troms" in html
     assert html.index("Angstgruppe Tromsø") < html.index("Angstgruppe Molde")
     assert "Selvhjelp Tromsø" in html
@@ -165,12 +175,12 @@ def test_near_me_position_resolves_to_tromso(client: Client, groups: dict[str, A
 def test_position_outside_norway_asks_for_the_municipality(
     client: Client, groups: dict[str, Any]
 ) -> None:
-    html = page(client, q="angst", lat="0", lon="0")
+    html = english_page(client, q="angst", lat="0", lon="0")
     assert "We could not find a Norwegian municipality at your position" in html
 
 
 def test_municipality_number_from_typeahead_is_used(client: Client, groups: dict[str, Any]) -> None:
-    html = page(client, q="angst", sted="Molde (Møre og Romsdal)", kommune="1506")
+    html = english_page(client, q="angst", sted="Molde (Møre og Romsdal)", kommune="1506")
     assert "Results near Molde" in html
 
 
@@ -207,7 +217,7 @@ def test_closed_and_ended_groups_never_appear(client: Client, groups: dict[str, 
 
 
 def test_ambiguous_place_offers_the_namesakes(client: Client, groups: dict[str, Any]) -> None:
-    html = page(client, q="angst", sted="Herøy")
+    html = english_page(client, q="angst", sted="Herøy")
     assert "Several municipalities match" in html
     assert "Herøy (Møre og Romsdal)" in html
     assert "Herøy (Nordland" in html
@@ -225,17 +235,17 @@ def test_county_in_the_place_name_chooses_the_namesake(groups: dict[str, Any]) -
 def test_unknown_place_says_so_and_suggests_close_names(
     client: Client, groups: dict[str, Any]
 ) -> None:
-    html = page(client, q="angst", sted="Moldee")
+    html = english_page(client, q="angst", sted="Moldee")
     assert "We found no municipality called" in html
     assert "Molde (Møre og Romsdal)" in html
-    html = page(client, q="angst", sted="Atlantis")
+    html = english_page(client, q="angst", sted="Atlantis")
     assert "Please check the spelling" in html
 
 
 def test_nothing_found_points_to_the_nearest_contact_point(
     client: Client, groups: dict[str, Any]
 ) -> None:
-    html = page(client, q="spiseforstyrrelser", sted="Molde")
+    html = english_page(client, q="spiseforstyrrelser", sted="Molde")
     assert "We found no group on this yet" in html
     assert "Ask them to start a group: Kontaktpunkt for selvhjelp i Molde" in html
 
@@ -243,7 +253,7 @@ def test_nothing_found_points_to_the_nearest_contact_point(
 def test_nothing_found_without_contact_point_points_to_the_office(
     client: Client, groups: dict[str, Any]
 ) -> None:
-    html = page(client, q="spiseforstyrrelser", sted="Kristiansund")
+    html = english_page(client, q="spiseforstyrrelser", sted="Kristiansund")
     # Molde's contact point is the nearest other one; the office is listed too.
     assert "We found no group on this yet" in html
     assert "Møre og Romsdal og Trøndelag" in html
@@ -253,7 +263,7 @@ def test_page_without_parameters_shows_the_form(client: Client, db: Any) -> None
     html = page(client)
     assert 'method="get"' in html
     assert 'name="q"' in html and 'name="sted"' in html
-    assert "Results" not in html
+    assert "Results" not in english_page(client)
 
 
 def test_page_renders_in_english(client: Client, groups: dict[str, Any]) -> None:
@@ -266,7 +276,7 @@ def test_page_renders_in_english(client: Client, groups: dict[str, Any]) -> None
 
 
 def test_results_never_name_a_person(client: Client, groups: dict[str, Any]) -> None:
-    html = page(client, q="angst", sted="Molde")
+    html = english_page(client, q="angst", sted="Molde")
     assert "Get in touch through Kontaktpunkt for selvhjelp i Molde" in html
     assert "Get in touch through the district office" in html
 

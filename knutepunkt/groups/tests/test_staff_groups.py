@@ -7,14 +7,17 @@ import datetime
 from typing import Any
 
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from knutepunkt.core.tests import helpers
 from knutepunkt.groups.models import GroupStatusChange, SelfHelpGroup
 from knutepunkt.groups.services import group_create
 
-LIST = reverse("staff:groups:group_list")
-CREATE = reverse("staff:groups:group_create")
+# The staff pages in English (/en/...), like reverse() inside the tests and the messages
+# the tests assert.
+with translation.override("en"):
+    LIST = reverse("staff:groups:group_list")
+    CREATE = reverse("staff:groups:group_create")
 
 
 def _url(name: str, group: SelfHelpGroup) -> str:

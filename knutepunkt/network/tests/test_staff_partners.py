@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from knutepunkt.activity.models import Activity, ActivityKind
 from knutepunkt.conftest import municipality
@@ -16,8 +17,11 @@ from knutepunkt.network.models import Partner, PartnerContact, PartnerKind
 from knutepunkt.network.selectors import names_look_alike
 from knutepunkt.network.services import partner_contact_add, partner_create
 
-LIST = reverse("staff:network:partner_list")
-CREATE = reverse("staff:network:partner_create")
+# The staff pages in English (/en/...), like reverse() inside the tests and the messages
+# the tests assert.
+with translation.override("en"):
+    LIST = reverse("staff:network:partner_list")
+    CREATE = reverse("staff:network:partner_create")
 
 
 def _form(**overrides: Any) -> dict[str, Any]:

@@ -46,12 +46,16 @@ def django_db_setup(django_db_setup: Any, django_db_blocker: Any) -> None:
 
 
 @pytest.fixture(autouse=True)
-def _english_outside_requests() -> Any:
+def _english_outside_requests(request: pytest.FixtureRequest) -> Any:
     """Code that runs outside a request (services, forms, commands) speaks English in tests,
     so their messages can be asserted plainly. Requests still get their language from the
-    URL (bokmål at /, English at /en/), as in production."""
+    URL (bokmål at /, English at /en/), as in production. Browser tests (live server) walk
+    the site as a person would, in the default language, so they are left alone."""
     from django.utils import translation
 
+    if "live_server" in request.fixturenames:
+        yield
+        return
     with translation.override("en"):
         yield
 

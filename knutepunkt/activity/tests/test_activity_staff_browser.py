@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from knutepunkt.accounts.testing import sign_in
 from knutepunkt.activity.models import Activity
@@ -29,6 +29,13 @@ def _workbook() -> bytes:
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+@pytest.fixture(autouse=True)
+def _in_english() -> Any:
+    """This walk-through reads English labels, so it uses the English pages (/en/…)."""
+    with translation.override("en"):
+        yield
 
 
 def test_keyboard_entry_then_import_with_preview(

@@ -222,6 +222,7 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 # The project-wide assets (site.css, favicon) live outside any app.
 STATICFILES_DIRS = [BASE_DIR / "knutepunkt" / "static"]
 STORAGES = {
@@ -272,6 +273,8 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Selvhjelp Norge <post@knutep
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Security. Production (DEBUG off) gets the strict settings; `check --deploy` is clean.
+# URLs typed without a scheme are taken as https (Django 6.0's default, chosen now).
+FORMS_URLFIELD_ASSUME_HTTPS = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60)  # one hour of inactivity
 X_FRAME_OPTIONS = "DENY"

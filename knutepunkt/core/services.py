@@ -17,8 +17,10 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.utils.translation import gettext as _
+
+from knutepunkt.core.audit import PERSONAL_FIELDS, audit_log
 
 if TYPE_CHECKING:
     from knutepunkt.accounts.models import User
@@ -102,6 +104,32 @@ def apply_changes(instance: models.Model, data: Mapping[str, Any]) -> dict[str, 
 
 def update_fields_for(instance: models.Model, changes: Mapping[str, Any]) -> list[str]:
     return [instance._meta.get_field(name).name for name in changes]
+
+
+def update_and_audit(
+    instance: models.Model,
+    data: Mapping[str, Any],
+    *,
+    actor: User | None,
+    action: str,
+    personal_fields: frozenset[str] | None = None,
+) -> dict[str, Any]:
+    """The common update: apply ``data``, validate, save only the changed fields and record
+    the change in the audit log, all in one transaction. Returns the changes (empty when
+    nothing differed, and then nothing is saved or logged)."""
+    with transaction.atomic():
+        changes = apply_changes(instance, data)
+        if changes:
+            instance.full_clean()
+            instance.save(update_fields=update_fields_for(instance, changes))
+            audit_log(
+                actor=actor,
+                action=action,
+                target=instance,
+                data=changes,
+                personal_fields=PERSONAL_FIELDS if personal_fields is None else personal_fields,
+            )
+    return changes
 
 
 def set_m2m(

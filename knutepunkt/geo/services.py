@@ -7,15 +7,12 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils.translation import gettext as _
 
-from knutepunkt.core.audit import audit_log
 from knutepunkt.core.services import (
-    apply_changes,
     check_fields,
     ensure_head_office,
-    update_fields_for,
+    update_and_audit,
 )
 
 from .models import County, Municipality
@@ -51,18 +48,13 @@ def county_update(*, actor: User | None, county: County, data: Mapping[str, Any]
     """Correct a county's name or validity (head office)."""
     ensure_head_office(actor)
     check_fields(data, COUNTY_FIELDS, "county_update")
-    with transaction.atomic():
-        changes = apply_changes(county, data)
-        if changes:
-            county.full_clean()
-            county.save(update_fields=update_fields_for(county, changes))
-            audit_log(
-                actor=actor,
-                action="geo.county.updated",
-                target=county,
-                data=changes,
-                personal_fields=_NO_PERSONAL_FIELDS,
-            )
+    update_and_audit(
+        county,
+        data,
+        actor=actor,
+        action="geo.county.updated",
+        personal_fields=_NO_PERSONAL_FIELDS,
+    )
     return county
 
 
@@ -72,16 +64,11 @@ def municipality_update(
     """Correct a municipality's name, validity or map point (head office)."""
     ensure_head_office(actor)
     check_fields(data, MUNICIPALITY_FIELDS, "municipality_update")
-    with transaction.atomic():
-        changes = apply_changes(municipality, data)
-        if changes:
-            municipality.full_clean()
-            municipality.save(update_fields=update_fields_for(municipality, changes))
-            audit_log(
-                actor=actor,
-                action="geo.municipality.updated",
-                target=municipality,
-                data=changes,
-                personal_fields=_NO_PERSONAL_FIELDS,
-            )
+    update_and_audit(
+        municipality,
+        data,
+        actor=actor,
+        action="geo.municipality.updated",
+        personal_fields=_NO_PERSONAL_FIELDS,
+    )
     return municipality

@@ -21,6 +21,7 @@ from knutepunkt.core.services import (
     ensure_same_office,
     resolve_office,
     snapshot,
+    update_and_audit,
     update_fields_for,
 )
 from knutepunkt.geo.models import Municipality
@@ -79,18 +80,13 @@ def topic_create(
 def topic_update(*, actor: User | None, topic: Topic, data: Mapping[str, Any]) -> Topic:
     ensure_head_office(actor)
     check_fields(data, TOPIC_FIELDS, "topic_update")
-    with transaction.atomic():
-        changes = apply_changes(topic, data)
-        if changes:
-            topic.full_clean()
-            topic.save(update_fields=update_fields_for(topic, changes))
-            audit_log(
-                actor=actor,
-                action="groups.topic.updated",
-                target=topic,
-                data=changes,
-                personal_fields=_NO_PERSONAL_FIELDS,
-            )
+    update_and_audit(
+        topic,
+        data,
+        actor=actor,
+        action="groups.topic.updated",
+        personal_fields=_NO_PERSONAL_FIELDS,
+    )
     return topic
 
 

@@ -11,11 +11,10 @@ from django.utils.translation import gettext as _
 
 from knutepunkt.core.audit import PERSONAL_FIELDS, audit_log
 from knutepunkt.core.services import (
-    apply_changes,
     check_fields,
     ensure_head_office,
     snapshot,
-    update_fields_for,
+    update_and_audit,
 )
 from knutepunkt.geo.models import County, Municipality
 
@@ -73,18 +72,13 @@ def office_update(
     """Change an office's name, seat or public details (head office)."""
     ensure_head_office(actor)
     check_fields(data, OFFICE_FIELDS, "office_update")
-    with transaction.atomic():
-        changes = apply_changes(office, data)
-        if changes:
-            office.full_clean()
-            office.save(update_fields=update_fields_for(office, changes))
-            audit_log(
-                actor=actor,
-                action="network.office.updated",
-                target=office,
-                data=changes,
-                personal_fields=_OFFICE_PERSONAL,
-            )
+    update_and_audit(
+        office,
+        data,
+        actor=actor,
+        action="network.office.updated",
+        personal_fields=_OFFICE_PERSONAL,
+    )
     return office
 
 

@@ -15,6 +15,7 @@ from knutepunkt.core.services import (
     ensure_office_access,
     resolve_office,
     snapshot,
+    update_and_audit,
     update_fields_for,
 )
 from knutepunkt.geo.models import Municipality
@@ -101,18 +102,13 @@ def partner_update(*, actor: User | None, partner: Partner, data: Mapping[str, A
     ensure_office_access(actor, partner.office_id)
     prepared = dict(data)
     _prepare(actor, prepared, current=partner.office)
-    with transaction.atomic():
-        changes = apply_changes(partner, prepared)
-        if changes:
-            partner.full_clean()
-            partner.save(update_fields=update_fields_for(partner, changes))
-            audit_log(
-                actor=actor,
-                action="network.partner.updated",
-                target=partner,
-                data=changes,
-                personal_fields=ORGANISATION_PERSONAL_FIELDS,
-            )
+    update_and_audit(
+        partner,
+        prepared,
+        actor=actor,
+        action="network.partner.updated",
+        personal_fields=ORGANISATION_PERSONAL_FIELDS,
+    )
     return partner
 
 

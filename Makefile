@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/knutepunkt
 
-.PHONY: run test test-pg check lint types migrations-check bench install install-dev clean messages
+.PHONY: run test test-pg check lint imports types migrations-check bench install install-dev clean messages
 
 $(VENV)/.base-installed: requirements/base.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -38,11 +38,15 @@ test: install-dev check
 test-pg: install-dev
 	DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} scripts/run-tests.sh
 
-check: lint types migrations-check
+check: lint imports types migrations-check
 
 lint:
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+
+## make imports: the architecture's import contracts (docs/architecture.md).
+imports:
+	$(VENV)/bin/lint-imports
 
 types:
 	KNUTEPUNKT_TESTING=1 $(VENV)/bin/mypy knutepunkt

@@ -106,8 +106,15 @@ INSTALLED_APPS = [
     "knutepunkt.activity",
     "knutepunkt.reports",
     "knutepunkt.pages",
+    # Cross-domain workflows, above the domains and below the two sites.
+    "knutepunkt.workflows",
+    # The two sites and what they share (docs/architecture.md).
+    "knutepunkt.web",
+    "knutepunkt.public",
+    "knutepunkt.staff",
+    "knutepunkt.demo",
     # The admin site requires the second factor (knutepunkt/core/admin_site.py).
-    "knutepunkt.core.admin_site.KnutepunktAdminConfig",
+    "knutepunkt.staff.admin_site.KnutepunktAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -149,7 +156,7 @@ WSGI_APPLICATION = "knutepunkt.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "knutepunkt" / "templates"],
+        "DIRS": [],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -224,7 +231,6 @@ STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 # The project-wide assets (site.css, favicon) live outside any app.
-STATICFILES_DIRS = [BASE_DIR / "knutepunkt" / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -324,7 +330,7 @@ AXES_RESET_ON_SUCCESS = True
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
 AXES_VERBOSE = False
 # The friendly 429 page ("try again after …"), shared with the code step's own lockout.
-AXES_LOCKOUT_CALLABLE = "knutepunkt.accounts.views.signin.lockout_response"
+AXES_LOCKOUT_CALLABLE = "knutepunkt.staff.accounts.views.signin.lockout_response"
 # Staff sessions end after inactivity (seconds); each request renews the timer.
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True

@@ -8,13 +8,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
 
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
-    path("arbeid/", include("knutepunkt.accounts.urls")),
-    path("arbeid/", include("knutepunkt.core.staff_urls")),
-    path("arrangementer/", include("knutepunkt.events.urls")),
-    path("finn-hjelp/", include("knutepunkt.groups.urls")),
-    path("interesse/", include("knutepunkt.interests.urls")),
-    path("statistikk/", include("knutepunkt.reports.urls")),
-    path("", include("knutepunkt.pages.urls")),
-    path("", include("knutepunkt.network.urls")),
+    path("arbeid/", include("knutepunkt.staff.accounts.urls")),
+    path("arbeid/", include("knutepunkt.staff.urls")),
+    path("", include("knutepunkt.public.urls")),
     prefix_default_language=False,
 )

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .querysets import UserManager
+from knutepunkt.accounts.querysets import UserManager
 
 
 class Role(models.TextChoices):

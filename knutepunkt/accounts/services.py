@@ -11,10 +11,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from knutepunkt.accounts.models import Role, User
 from knutepunkt.core.audit import PERSONAL_FIELDS, audit_log
 from knutepunkt.core.services import apply_changes, check_fields, ensure_head_office, snapshot
-
-from .models import Role, User
 
 if TYPE_CHECKING:
     from django_otp.plugins.otp_totp.models import TOTPDevice

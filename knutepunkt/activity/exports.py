@@ -11,7 +11,7 @@ from typing import Any
 from django.http import HttpResponse, StreamingHttpResponse
 from django.utils.translation import gettext_lazy as _
 
-from .models import Activity
+from knutepunkt.activity.models import Activity
 
 # (key, header): the header is translated; the import also knows these keys.
 COLUMNS: list[tuple[str, Any]] = [

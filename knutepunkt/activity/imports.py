@@ -17,12 +17,11 @@ from django.core.validators import URLValidator
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from knutepunkt.activity import selectors
+from knutepunkt.activity.exports import COLUMNS
+from knutepunkt.activity.models import ActivityKind, OfficeTask, PlanGoal
 from knutepunkt.geo.models import Municipality
 from knutepunkt.network.models import Partner
-
-from . import selectors
-from .exports import COLUMNS
-from .models import ActivityKind, OfficeTask, PlanGoal
 
 if TYPE_CHECKING:
     from knutepunkt.network.models import DistrictOffice

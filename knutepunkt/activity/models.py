@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .querysets import ActivityQuerySet
+from knutepunkt.activity.querysets import ActivityQuerySet
 
 
 class OfficeTask(models.Model):

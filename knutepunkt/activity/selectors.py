@@ -11,11 +11,10 @@ from django.db.models import Count, QuerySet, Sum
 from django.http import Http404
 from django.utils.translation import gettext as _
 
+from knutepunkt.activity.models import Activity
 from knutepunkt.events.models import Event
 from knutepunkt.geo.models import Municipality
 from knutepunkt.network.models import ContactPoint, DistrictOffice, Partner
-
-from .models import Activity
 
 if TYPE_CHECKING:
     from knutepunkt.accounts.models import User

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.db.models import Model
 from django.utils.translation import gettext as _
 
+from knutepunkt.activity.models import Activity, OfficeTask, PlanGoal
 from knutepunkt.core.audit import audit_log
 from knutepunkt.core.services import (
     apply_changes,
@@ -25,8 +26,6 @@ from knutepunkt.core.services import (
 from knutepunkt.geo.models import Municipality
 from knutepunkt.geo.services import municipality_from
 from knutepunkt.network.models import Partner
-
-from .models import Activity, OfficeTask, PlanGoal
 
 if TYPE_CHECKING:
     from knutepunkt.accounts.models import User
@@ -342,7 +341,7 @@ def activity_kind_for_event(event: Event) -> str:
     """The activity kind an event is logged as: starter trainings, follow-ups, stands and
     teaching keep their own kind; any other event is the office's own when it organised
     it (no organising contact point or partner), else a contribution to another's."""
-    from .models import ActivityKind
+    from knutepunkt.activity.models import ActivityKind
 
     own_kinds = {
         "starter_training": ActivityKind.STARTER_TRAINING,
@@ -365,7 +364,7 @@ def activity_upsert_for_event(*, actor: User | None, event: Event) -> Activity:
     """
     from django.utils import timezone
 
-    from .models import ActivityKind
+    from knutepunkt.activity.models import ActivityKind
 
     kind = activity_kind_for_event(event)
     start = timezone.localdate(event.starts_at)

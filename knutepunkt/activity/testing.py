@@ -6,12 +6,12 @@ import datetime
 from collections.abc import Callable
 from typing import Any
 
-from .models import Activity
+from knutepunkt.activity.models import Activity
 
 
 def midt_activity(get: Callable[[str], Any]) -> Activity:
     """An activity in office Midt's log (created once). ``get`` returns a fixture by name."""
-    from .services import activity_create
+    from knutepunkt.activity.services import activity_create
 
     office = get("office_midt")
     existing = Activity.objects.filter(office=office, title="Testaktivitet").first()

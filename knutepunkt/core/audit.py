@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.db import models
 
-from .models import AuditEntry
+from knutepunkt.core.models import AuditEntry
 
 if TYPE_CHECKING:
     from knutepunkt.accounts.models import User

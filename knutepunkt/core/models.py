@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .querysets import AuditEntryQuerySet
+from knutepunkt.core.querysets import AuditEntryQuerySet
 
 
 class AuditEntry(models.Model):

@@ -13,8 +13,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from .models import Event, Registration, RegistrationStatus
-from .tokens import cancel_token
+from knutepunkt.events.models import Event, Registration, RegistrationStatus
+from knutepunkt.events.tokens import cancel_token
 
 
 def absolute_url(path: str) -> str:

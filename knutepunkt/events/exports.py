@@ -11,7 +11,13 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import Event, EventQuestion, QuestionKind, Registration, RegistrationStatus
+from knutepunkt.events.models import (
+    Event,
+    EventQuestion,
+    QuestionKind,
+    Registration,
+    RegistrationStatus,
+)
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

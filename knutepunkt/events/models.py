@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .querysets import EventQuerySet, RegistrationQuerySet
+from knutepunkt.events.querysets import EventQuerySet, RegistrationQuerySet
 
 if TYPE_CHECKING:
     from knutepunkt.network.models import DistrictOffice

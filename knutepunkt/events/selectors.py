@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
 
-from .models import Event, Registration, RegistrationStatus
+from knutepunkt.events.models import Event, Registration, RegistrationStatus
 
 
 def get_event_for_user(user: Any, pk: int) -> Event:

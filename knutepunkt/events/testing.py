@@ -8,15 +8,14 @@ from typing import Any
 
 from django.utils import timezone
 
-from .models import Event, EventKind
+from knutepunkt.events.models import Event, EventKind
 
 
 def contact_point_event(get: Callable[[str], Any]) -> Event:
     """A public event of the Molde contact point (office Midt) in ten days, with one
     sign-up question and one sign-up. ``get`` returns a pytest fixture by name."""
     from knutepunkt.conftest import municipality
-
-    from .services import event_create, event_question_create, registration_create
+    from knutepunkt.events.services import event_create, event_question_create, registration_create
 
     contact_point = get("contact_point_molde")
     existing = Event.objects.filter(contact_point=contact_point, title="Testmøte").first()

@@ -11,8 +11,8 @@ from typing import Any
 
 from django.utils import timezone
 
-from .models import Municipality
-from .polygons import point_in_geometry, polygons
+from knutepunkt.geo.models import Municipality
+from knutepunkt.geo.polygons import point_in_geometry, polygons
 
 EARTH_RADIUS_KM = 6371.0088
 

@@ -21,8 +21,8 @@ from typing import Any
 
 from django.db import transaction
 
-from .models import County, Municipality
-from .polygons import point_in_geometry, representative_point
+from knutepunkt.geo.models import County, Municipality
+from knutepunkt.geo.polygons import point_in_geometry, representative_point
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 COUNTIES_2024 = DATA_DIR / "fylker-2024.geojson"
@@ -71,7 +71,7 @@ def load_geography(
     with transaction.atomic():
         county_by_number = _load_counties(counties, valid_from)
         _load_municipalities(municipalities, county_by_number, valid_from)
-    from .distance import clear_cache
+    from knutepunkt.geo.distance import clear_cache
 
     clear_cache()
     return len(counties), len(municipalities)

@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .querysets import CountyQuerySet, MunicipalityQuerySet
+from knutepunkt.geo.querysets import CountyQuerySet, MunicipalityQuerySet
 
 
 class Validity(models.Model):

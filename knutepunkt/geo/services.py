@@ -9,13 +9,8 @@ from typing import TYPE_CHECKING, Any
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from knutepunkt.core.services import (
-    check_fields,
-    ensure_head_office,
-    update_and_audit,
-)
-
-from .models import County, Municipality
+from knutepunkt.core.services import check_fields, ensure_head_office, update_and_audit
+from knutepunkt.geo.models import County, Municipality
 
 if TYPE_CHECKING:
     from knutepunkt.accounts.models import User

@@ -7,7 +7,7 @@ written as relative path commands with integer coordinates, which keeps the nati
 well under 250 KB.
 
 This module knows nothing about contact points or groups: callers pass each area's link,
-label and CSS class (see ``knutepunkt.network.directory``).
+label and CSS class (see ``knutepunkt.public.network.directory``).
 """
 
 from __future__ import annotations

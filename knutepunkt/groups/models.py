@@ -7,7 +7,7 @@ from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from .querysets import SelfHelpGroupQuerySet, TopicQuerySet
+from knutepunkt.groups.querysets import SelfHelpGroupQuerySet, TopicQuerySet
 
 
 class Topic(models.Model):

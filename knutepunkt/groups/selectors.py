@@ -26,10 +26,16 @@ from django.utils.translation import gettext as _
 
 from knutepunkt.geo.distance import haversine_km, nearest_municipality
 from knutepunkt.geo.models import Municipality
+from knutepunkt.groups.models import GroupFormat, GroupStatus, GroupTarget, SelfHelpGroup, Topic
+from knutepunkt.groups.search import (
+    ParsedQuery,
+    Place,
+    PlaceMatch,
+    TopicText,
+    matching_topic_ids,
+    resolve_place,
+)
 from knutepunkt.network.models import ContactPoint, ContactPointKind, DistrictOffice
-
-from .models import GroupFormat, GroupStatus, GroupTarget, SelfHelpGroup, Topic
-from .search import ParsedQuery, Place, PlaceMatch, TopicText, matching_topic_ids, resolve_place
 
 IN_PERSON_LIMIT = 20
 REMOTE_LIMIT = 30

@@ -26,8 +26,14 @@ from knutepunkt.core.services import (
 )
 from knutepunkt.geo.models import Municipality
 from knutepunkt.geo.services import municipality_from
-
-from .models import GroupFormat, GroupStatus, GroupStatusChange, GroupTarget, SelfHelpGroup, Topic
+from knutepunkt.groups.models import (
+    GroupFormat,
+    GroupStatus,
+    GroupStatusChange,
+    GroupTarget,
+    SelfHelpGroup,
+    Topic,
+)
 
 if TYPE_CHECKING:
     from knutepunkt.accounts.models import User

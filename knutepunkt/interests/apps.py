@@ -9,4 +9,4 @@ class InterestsConfig(AppConfig):
 
     def ready(self) -> None:
         # Group formation runs after every new interest (formation/signals.py).
-        from .formation import signals  # noqa: F401
+        from knutepunkt.interests.formation import signals  # noqa: F401

@@ -16,8 +16,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from .models import Interest, InterestStatus
-from .tokens import status_token
+from knutepunkt.interests.models import Interest, InterestStatus
+from knutepunkt.interests.tokens import status_token
 
 
 @dataclass(frozen=True)

@@ -19,9 +19,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from knutepunkt.groups.models import GroupFormat, GroupTarget
-
-from .crypto import EncryptedTextField
-from .querysets import InterestQuerySet
+from knutepunkt.interests.crypto import EncryptedTextField
+from knutepunkt.interests.querysets import InterestQuerySet
 
 ALIAS_MAX_LENGTH = 40
 
@@ -179,7 +178,7 @@ class Interest(models.Model):
 # --- Group proposals: made by the formation engine (interests/formation/) -------------------
 # Owned by the formation work; kept at the end of this module so the two parts stay apart.
 
-from .formation.querysets import GroupProposalQuerySet  # noqa: E402
+from knutepunkt.interests.formation.querysets import GroupProposalQuerySet  # noqa: E402
 
 
 class ProposalStatus(models.TextChoices):

@@ -9,9 +9,7 @@ from typing import Any
 from django.db.models import Count, QuerySet
 from django.http import Http404
 
-from knutepunkt.reports.statistics import SMALL, SMALL_MAX, SMALL_MIN, Published
-
-from .models import Interest
+from knutepunkt.interests.models import Interest
 
 
 def get_interest_for_user(user: Any, pk: int) -> Interest:
@@ -116,9 +114,3 @@ def waiting_demand(*, office: Any = None, contact_point: Any = None) -> list[Dem
         )
         for row in rows
     ]
-
-
-def public_count(count: int) -> Published:
-    """A count fit for a public page: 1–4 become "under 5" (``SMALL``), as in the public
-    statistics (knutepunkt/reports/statistics.py)."""
-    return SMALL if SMALL_MIN <= count <= SMALL_MAX else count

@@ -23,10 +23,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from knutepunkt.core.audit import audit_log
-
-from . import emails
-from .models import ContactMethod, Interest, InterestStatus
-from .routing import route_interest
+from knutepunkt.interests import emails
+from knutepunkt.interests.models import ContactMethod, Interest, InterestStatus
+from knutepunkt.interests.routing import route_interest
 
 PERSONAL_FIELDS = ("alias", "email", "phone")
 _FORMAT_FIELDS = {

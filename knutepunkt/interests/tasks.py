@@ -9,7 +9,7 @@ from django_tasks import task
 @task()
 def purge_expired_interests() -> dict[str, int]:
     """Remind people whose waiting time is nearly over; delete contact data past it."""
-    from .services import purge_expired
+    from knutepunkt.interests.services import purge_expired
 
     result = purge_expired(actor=None)
     return {"reminded": result.reminded, "expired": result.expired}

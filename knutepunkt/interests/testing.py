@@ -7,7 +7,7 @@ from typing import Any
 
 from django.utils.translation import get_language
 
-from .models import Interest
+from knutepunkt.interests.models import Interest
 
 
 def make_topic(slug: str = "angst", name_nb: str = "Angst", name_en: str = "Anxiety") -> Any:
@@ -30,7 +30,7 @@ def make_interest(
     **extra: Any,
 ) -> Interest:
     """An interest registered through the service (routed as the public form would)."""
-    from .services import interest_register
+    from knutepunkt.interests.services import interest_register
 
     return interest_register(
         topic=topic or make_topic(),

@@ -6,13 +6,13 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .querysets import (
+from knutepunkt.network.querysets import (
     ContactPointQuerySet,
     DistrictOfficeQuerySet,
     PartnerContactQuerySet,
     PartnerQuerySet,
 )
-from .validators import validate_organisation_number
+from knutepunkt.network.validators import validate_organisation_number
 
 
 class DistrictOffice(models.Model):

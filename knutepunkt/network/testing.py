@@ -14,7 +14,7 @@ def partner_kwargs(get: Get) -> dict[str, Any]:
 
 
 def partner_contact_kwargs(get: Get) -> dict[str, Any]:
-    from .models import PartnerContact
+    from knutepunkt.network.models import PartnerContact
 
     partner = get("partner_molde")
     contact, _ = PartnerContact.objects.get_or_create(partner=partner, name="Testkontakt")
@@ -27,7 +27,7 @@ def contact_point_kwargs(get: Get) -> dict[str, Any]:
 
 
 def planning_member_kwargs(get: Get) -> dict[str, Any]:
-    from .models import PlanningGroupMember
+    from knutepunkt.network.models import PlanningGroupMember
 
     contact_point = get("contact_point_molde")
     member, _ = PlanningGroupMember.objects.get_or_create(

@@ -8,8 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from knutepunkt.core.audit import audit_log, changed_fields
-
-from .models import InfoPage
+from knutepunkt.pages.models import InfoPage
 
 if TYPE_CHECKING:
     from knutepunkt.accounts.models import User

@@ -26,12 +26,11 @@ from knutepunkt.network.models import (
     PartnerKind,
     PlanningGroupMember,
 )
-
-from . import figures as F
-from . import models as report_models
-from .models import NARRATIVE_FIELDS, AnnualReport, ReportStatus
-from .snapshot import report_from_snapshot
-from .types import (
+from knutepunkt.reports import figures as F
+from knutepunkt.reports import models as report_models
+from knutepunkt.reports.models import NARRATIVE_FIELDS, AnnualReport, ReportStatus
+from knutepunkt.reports.snapshot import report_from_snapshot
+from knutepunkt.reports.types import (
     ActivityRow,
     Breakdown,
     ContactPointRow,

@@ -10,8 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from knutepunkt.core.audit import audit_log
-
-from .models import ExportStatus, ReportExport
+from knutepunkt.reports.models import ExportStatus, ReportExport
 
 
 def export_dir() -> Path:
@@ -24,7 +23,7 @@ def export_dir() -> Path:
 
 def report_export_create(*, year: int, kind: str = "national_pdf", actor: Any) -> ReportExport:
     """Queue a national PDF export; the task starts when the transaction commits."""
-    from .tasks import generate_national_pdf
+    from knutepunkt.reports.tasks import generate_national_pdf
 
     export = ReportExport(kind=kind, year=year, created_by=actor)
     export.full_clean()

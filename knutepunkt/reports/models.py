@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .querysets import AnnualReportQuerySet, NationalReportQuerySet
+from knutepunkt.reports.querysets import AnnualReportQuerySet, NationalReportQuerySet
 
 
 class ReportStatus(models.TextChoices):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from .models import ExportStatus, ReportExport
+from knutepunkt.reports.models import ExportStatus, ReportExport
 
 YEAR = 2024
 

@@ -14,11 +14,10 @@ from knutepunkt.activity.models import Activity
 from knutepunkt.events.models import Event
 from knutepunkt.groups.models import SelfHelpGroup
 from knutepunkt.network.models import ContactPoint, DistrictOffice
-
-from . import figures as F
-from .builder import figure_rows
-from .models import NARRATIVE_FIELDS, AnnualReport, ReportStatus
-from .types import FigureRow
+from knutepunkt.reports import figures as F
+from knutepunkt.reports.builder import figure_rows
+from knutepunkt.reports.models import NARRATIVE_FIELDS, AnnualReport, ReportStatus
+from knutepunkt.reports.types import FigureRow
 
 FIRST_YEAR = 2000
 FOLLOW_UP_WINDOW = datetime.timedelta(days=14)
@@ -88,7 +87,7 @@ class ReportOverviewRow:
 def report_overview(user: Any, year: int) -> list[ReportOverviewRow]:
     """One row per office the user may see: the report's status and its empty narrative
     sections (the completeness head office follows). Two queries."""
-    from .builder import narrative_title
+    from knutepunkt.reports.builder import narrative_title
 
     reports = {r.office_id: r for r in AnnualReport.objects.visible_to(user).filter(year=year)}
     labels = dict(ReportStatus.choices)

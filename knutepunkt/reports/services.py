@@ -12,10 +12,9 @@ from django.utils.translation import gettext as _
 
 from knutepunkt.core.audit import audit_log, changed_fields
 from knutepunkt.network.models import DistrictOffice
-
-from .builder import build_office_report
-from .models import NARRATIVE_FIELDS, AnnualReport, NationalReport, ReportStatus
-from .snapshot import report_to_snapshot
+from knutepunkt.reports.builder import build_office_report
+from knutepunkt.reports.models import NARRATIVE_FIELDS, AnnualReport, NationalReport, ReportStatus
+from knutepunkt.reports.snapshot import report_to_snapshot
 
 if TYPE_CHECKING:
     from knutepunkt.accounts.models import User

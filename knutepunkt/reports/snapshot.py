@@ -13,9 +13,8 @@ from typing import Any
 
 from knutepunkt.activity.models import ActivityKind
 from knutepunkt.network.models import ContactPointStatus, PartnerKind
-
-from . import figures as F
-from .types import (
+from knutepunkt.reports import figures as F
+from knutepunkt.reports.types import (
     ActivityRow,
     Breakdown,
     ContactPointRow,
@@ -65,7 +64,7 @@ def report_from_snapshot(data: dict[str, Any], common: dict[str, Any]) -> Office
     kinds = {k: str(v) for k, v in ActivityKind.choices}
     statuses = {k: str(v) for k, v in ContactPointStatus.choices}
     partner_kinds = {k: str(v) for k, v in PartnerKind.choices}
-    from .builder import narrative_title
+    from knutepunkt.reports.builder import narrative_title
 
     def label(key: str, stored: str) -> str:
         return str(F.FIGURE_LABELS[key]) if key in F.FIGURE_LABELS else stored

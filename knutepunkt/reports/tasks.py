@@ -8,7 +8,7 @@ import logging
 from django.utils import translation
 from django_tasks import task
 
-from .models import ReportExport
+from knutepunkt.reports.models import ReportExport
 
 logger = logging.getLogger(__name__)
 
@@ -19,9 +19,9 @@ def generate_national_pdf(export_id: int) -> None:
     role decides the content: head office gets every chapter, the funder approved ones."""
     from django.conf import settings
 
-    from .builder import build_national_report
-    from .export_services import report_export_finish, report_export_progress
-    from .pdf import national_report_pdf
+    from knutepunkt.reports.builder import build_national_report
+    from knutepunkt.reports.export_services import report_export_finish, report_export_progress
+    from knutepunkt.reports.pdf import national_report_pdf
 
     export = ReportExport.objects.select_related("created_by").get(pk=export_id)
     user = export.created_by

@@ -11,7 +11,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
-from .types import NationalReport, OfficeReport
+from knutepunkt.reports.types import NationalReport, OfficeReport
 
 FIGURES_SHEET = "Figures"
 ACTIVITIES_SHEET = "Activities"

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .querysets import StarterQuerySet
+from knutepunkt.starters.querysets import StarterQuerySet
 
 
 class Starter(models.Model):

@@ -22,8 +22,7 @@ from knutepunkt.core.services import (
 )
 from knutepunkt.geo.models import Municipality
 from knutepunkt.geo.services import municipality_from
-
-from .models import Starter
+from knutepunkt.starters.models import Starter
 
 if TYPE_CHECKING:
     from knutepunkt.accounts.models import User

@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 
-from knutepunkt.accounts.navigation import SECTIONS, landing_url, sections_for
+from knutepunkt.staff.navigation import SECTIONS, landing_url, sections_for
 
 DASHBOARD = reverse("staff:dashboard")
 

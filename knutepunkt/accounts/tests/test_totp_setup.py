@@ -32,7 +32,7 @@ def test_setup_shows_an_inline_qr_code_and_the_key(password_only, office_staff_m
     assert "<title" in html
     assert "style=" not in html
     device = TOTPDevice.objects.get(user=office_staff_midt, confirmed=False)
-    from knutepunkt.accounts.views.setup import secret_of
+    from knutepunkt.staff.accounts.views.setup import secret_of
 
     secret = secret_of(device)
     assert secret[:4] in html

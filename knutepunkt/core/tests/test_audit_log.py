@@ -9,11 +9,10 @@ from django.urls import reverse
 
 from knutepunkt.accounts.models import User
 from knutepunkt.core.models import AuditEntry
+from knutepunkt.core.tests import helpers
 from knutepunkt.network.models import Partner
 from knutepunkt.starters.models import Starter
 from knutepunkt.starters.services import starter_update
-
-from . import helpers
 
 
 def test_partner_updated_in_admin_is_in_the_audit_log(

@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from .public_data import PublicSite, build_public_site
-from .test_public_accessibility import public_pages
+from knutepunkt.core.tests.public_data import PublicSite, build_public_site
+from knutepunkt.core.tests.test_public_accessibility import public_pages
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

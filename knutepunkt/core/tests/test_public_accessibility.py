@@ -16,10 +16,9 @@ from django.utils.translation import gettext
 from playwright.sync_api import expect
 
 from knutepunkt.core.testing import axe_violations, describe_violations
+from knutepunkt.core.tests.public_data import PublicSite, build_public_site
 from knutepunkt.events.models import Registration
 from knutepunkt.events.tokens import cancel_token
-
-from .public_data import PublicSite, build_public_site
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

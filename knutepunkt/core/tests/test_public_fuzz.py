@@ -23,6 +23,7 @@ from django.utils import timezone, translation
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from knutepunkt.core.tests.public_data import restore_info_pages
 from knutepunkt.events import services as event_services
 from knutepunkt.events.models import Event
 from knutepunkt.events.tokens import cancel_token, result_token
@@ -30,8 +31,6 @@ from knutepunkt.groups.models import GroupStatus
 from knutepunkt.groups.services import group_create, topic_create
 from knutepunkt.interests.testing import make_interest
 from knutepunkt.interests.tokens import status_token
-
-from .public_data import restore_info_pages
 
 pytestmark = pytest.mark.django_db
 

@@ -14,10 +14,14 @@ from django.utils import translation
 from django.utils.translation import gettext
 from playwright.sync_api import expect
 
+from knutepunkt.core.tests.public_data import (
+    FIRST_PERSON_EMAIL,
+    PublicSite,
+    build_public_site,
+    mails_to,
+)
 from knutepunkt.events.models import Registration, RegistrationStatus
 from knutepunkt.events.selectors import event_availability
-
-from .public_data import FIRST_PERSON_EMAIL, PublicSite, build_public_site, mails_to
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

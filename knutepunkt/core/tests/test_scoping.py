@@ -19,6 +19,7 @@ from knutepunkt.accounts.services import user_update
 from knutepunkt.activity.models import Activity
 from knutepunkt.activity.services import activity_delete, activity_update
 from knutepunkt.core.models import AuditEntry
+from knutepunkt.core.tests import helpers
 from knutepunkt.groups.models import SelfHelpGroup
 from knutepunkt.groups.services import group_set_status, group_update
 from knutepunkt.network.models import ContactPoint, Partner, PartnerContact
@@ -32,8 +33,6 @@ from knutepunkt.network.services import (
 )
 from knutepunkt.starters.models import Starter
 from knutepunkt.starters.services import starter_delete, starter_update
-
-from . import helpers
 
 MODELS = [
     "partner",

@@ -3,12 +3,17 @@
 Views, the admin and management commands call them; none of them saves a model itself.
 """
 
-from .access import check_can_manage, check_office_organiser
-from .attendance import AttendanceResult, event_record_attendance
-from .events import EVENT_EDITABLE_FIELDS, event_cancel, event_create, event_update
-from .messaging import MessageRecipients, event_message_send
-from .questions import event_question_create, event_question_delete
-from .registrations import (
+from knutepunkt.events.services.access import check_can_manage, check_office_organiser
+from knutepunkt.events.services.attendance import AttendanceRecorded, event_set_attendance
+from knutepunkt.events.services.events import (
+    EVENT_EDITABLE_FIELDS,
+    event_cancel,
+    event_create,
+    event_update,
+)
+from knutepunkt.events.services.messaging import MessageRecipients, event_message_send
+from knutepunkt.events.services.questions import event_question_create, event_question_delete
+from knutepunkt.events.services.registrations import (
     answer_field_name,
     clean_answers,
     fill_places,
@@ -20,7 +25,7 @@ from .registrations import (
 
 __all__ = [
     "EVENT_EDITABLE_FIELDS",
-    "AttendanceResult",
+    "AttendanceRecorded",
     "MessageRecipients",
     "answer_field_name",
     "check_can_manage",
@@ -31,7 +36,7 @@ __all__ = [
     "event_message_send",
     "event_question_create",
     "event_question_delete",
-    "event_record_attendance",
+    "event_set_attendance",
     "event_update",
     "fill_places",
     "registration_cancel",

@@ -1,5 +1,5 @@
-"""After the event: who came. The office's activity log and, for a starter training,
-the starter register follow from it, so nothing is typed twice."""
+"""After the event: who came. The events side of it; the office's activity log and the
+starter register follow through :mod:`knutepunkt.workflows.attendance`."""
 
 from __future__ import annotations
 
@@ -13,42 +13,38 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from knutepunkt.core.audit import audit_log
-
-from ..models import Event, EventKind, QuestionKind, Registration
-from .access import check_office_organiser
+from knutepunkt.events.models import Event, EventKind, QuestionKind, Registration
+from knutepunkt.events.services.access import check_office_organiser
 
 if TYPE_CHECKING:
     from knutepunkt.accounts.models import User
-    from knutepunkt.activity.models import Activity
-    from knutepunkt.starters.models import Starter
 
 
 @dataclass
-class AttendanceResult:
+class AttendanceRecorded:
+    """What the events domain knows after attendance is recorded: the event, and the
+    attendees who agreed at sign-up to be registered as starters (starter trainings)."""
+
     event: Event
-    activity: Activity
-    starters: list[Starter] = field(default_factory=list)
+    consenting_attendees: list[Registration] = field(default_factory=list)
 
 
 def _consented(registration: Registration, consent_keys: set[str]) -> bool:
     return any(registration.answers.get(key) is True for key in consent_keys)
 
 
-def event_record_attendance(
+def event_set_attendance(
     *,
     event: Event,
     attended_count: int,
     attended_registration_ids: Iterable[int] = (),
     actor: User | None,
-) -> AttendanceResult:
-    """Record how many came (and optionally which sign-ups), then create or update the
-    office's activity for the event. For a starter training, attendees who consented at
-    sign-up become (or are updated as) starters of the office. Recording again updates
-    the same activity and starters; it never duplicates them.
+) -> AttendanceRecorded:
+    """Record how many came (and optionally which sign-ups). Only the event and its
+    sign-ups change here; what follows in other domains (the office's activity, the
+    starter register) is done by :mod:`knutepunkt.workflows.attendance`, which calls this
+    inside its own transaction.
     """
-    from knutepunkt.activity.services import activity_upsert_for_event
-    from knutepunkt.starters.services import starter_record_training
-
     check_office_organiser(actor, event.office)
     ids = {int(pk) for pk in attended_registration_ids}
     if attended_count is None or attended_count < 0:
@@ -76,8 +72,7 @@ def event_record_attendance(
             if registration.attended != attended:
                 registration.attended = attended
                 registration.save(update_fields=["attended"])
-        activity = activity_upsert_for_event(actor=actor, event=locked)
-        starters: list[Starter] = []
+        consenting: list[Registration] = []
         if locked.kind == EventKind.STARTER_TRAINING:
             consent_keys = {
                 str(pk)
@@ -85,28 +80,16 @@ def event_record_attendance(
                     "pk", flat=True
                 )
             }
-            for registration in registrations:
-                if registration.attended and _consented(registration, consent_keys):
-                    starters.append(
-                        starter_record_training(
-                            actor=actor,
-                            event=locked,
-                            name=registration.name,
-                            email=registration.email,
-                            phone=registration.phone,
-                            consent_given_at=registration.created_at,
-                        )
-                    )
+            consenting = [
+                registration
+                for registration in registrations
+                if registration.attended and _consented(registration, consent_keys)
+            ]
         audit_log(
             actor=actor,
             action="events.event.attendance_recorded",
             target=locked,
-            data={
-                "attended_count": attended_count,
-                "registrations_ticked": len(ids),
-                "activity": activity.pk,
-                "starters": len(starters),
-            },
+            data={"attended_count": attended_count, "registrations_ticked": len(ids)},
         )
     event.attended_count = attended_count
-    return AttendanceResult(event=locked, activity=activity, starters=starters)
+    return AttendanceRecorded(event=locked, consenting_attendees=consenting)

@@ -12,12 +12,11 @@ from django.utils.text import slugify
 
 from knutepunkt.core.audit import audit_log, changed_fields
 from knutepunkt.core.services import ensure_same_office
-
-from .. import emails
-from ..caching import bump_calendar_version
-from ..models import Event, EventKind, EventQuestion, QuestionKind
-from .access import check_can_manage
-from .registrations import fill_places
+from knutepunkt.events import emails
+from knutepunkt.events.caching import bump_calendar_version
+from knutepunkt.events.models import Event, EventKind, EventQuestion, QuestionKind
+from knutepunkt.events.services.access import check_can_manage
+from knutepunkt.events.services.registrations import fill_places
 
 if TYPE_CHECKING:
     from knutepunkt.accounts.models import User

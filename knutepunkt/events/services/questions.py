@@ -10,9 +10,8 @@ from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 
 from knutepunkt.core.audit import audit_log
-
-from ..models import Event, EventQuestion, QuestionKind
-from .access import check_can_manage
+from knutepunkt.events.models import Event, EventQuestion, QuestionKind
+from knutepunkt.events.services.access import check_can_manage
 
 if TYPE_CHECKING:
     from knutepunkt.accounts.models import User

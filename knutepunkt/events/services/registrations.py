@@ -14,10 +14,15 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from knutepunkt.core.audit import audit_log
-
-from .. import emails
-from ..models import Event, EventQuestion, QuestionKind, Registration, RegistrationStatus
-from .access import check_can_manage
+from knutepunkt.events import emails
+from knutepunkt.events.models import (
+    Event,
+    EventQuestion,
+    QuestionKind,
+    Registration,
+    RegistrationStatus,
+)
+from knutepunkt.events.services.access import check_can_manage
 
 if TYPE_CHECKING:
     from knutepunkt.accounts.models import User

@@ -9,10 +9,10 @@ from django.utils import timezone
 
 from knutepunkt.activity.models import Activity, ActivityKind
 from knutepunkt.events.models import EventKind, QuestionKind
-from knutepunkt.events.services import event_record_attendance, registration_create
+from knutepunkt.events.services import registration_create
+from knutepunkt.events.tests.conftest import past_event
 from knutepunkt.starters.models import Starter
-
-from .conftest import past_event
+from knutepunkt.workflows.attendance import event_record_attendance
 
 pytestmark = pytest.mark.django_db
 

@@ -7,8 +7,7 @@ import pytest
 from knutepunkt.conftest import municipality
 from knutepunkt.events.ical import CalendarEvent, build_calendar, escape_text, fold, format_utc
 from knutepunkt.events.services import event_cancel
-
-from .conftest import past_event
+from knutepunkt.events.tests.conftest import past_event
 
 UTC = datetime.UTC
 

@@ -19,8 +19,7 @@ from knutepunkt.events.services import (
     registration_create,
     registration_purge_for_past_events,
 )
-
-from .conftest import in_days, past_event
+from knutepunkt.events.tests.conftest import in_days, past_event
 
 pytestmark = pytest.mark.django_db
 

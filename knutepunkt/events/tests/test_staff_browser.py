@@ -12,8 +12,7 @@ from playwright.sync_api import expect
 from knutepunkt.accounts.testing import sign_in
 from knutepunkt.activity.models import Activity
 from knutepunkt.events.services import registration_create
-
-from .conftest import past_event
+from knutepunkt.events.tests.conftest import past_event
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -6,11 +6,10 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from knutepunkt.events.event_templates import INFORMATION_MEETING_HEALTHY_LIFE_CENTRE
 from knutepunkt.events.models import Event, EventKind, QuestionKind
+from knutepunkt.events.tests.conftest import past_event
 from knutepunkt.network.models import Partner, PartnerKind
-
-from .conftest import past_event
+from knutepunkt.staff.events.event_templates import INFORMATION_MEETING_HEALTHY_LIFE_CENTRE
 
 pytestmark = pytest.mark.django_db
 

@@ -13,8 +13,7 @@ from django.utils import translation
 from knutepunkt.conftest import municipality
 from knutepunkt.events.models import EventKind, Registration, RegistrationStatus
 from knutepunkt.events.services import event_cancel, registration_create
-
-from .conftest import in_days, past_event
+from knutepunkt.events.tests.conftest import in_days, past_event
 
 pytestmark = pytest.mark.django_db
 

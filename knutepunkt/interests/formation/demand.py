@@ -13,7 +13,7 @@ from typing import Any
 
 from django.db.models import Count
 
-from ..models import Interest, InterestStatus
+from knutepunkt.interests.models import Interest, InterestStatus
 
 SUPPRESS_BELOW = 5
 

@@ -10,11 +10,7 @@ from dataclasses import dataclass
 from django.conf import settings
 
 from knutepunkt.geo.models import Municipality
-from knutepunkt.network.models import ContactPoint, OfficeCounty
-from knutepunkt.starters.models import Starter
-
-from ..models import GroupProposalMember, Interest, InterestStatus
-from .engine import (
+from knutepunkt.interests.formation.engine import (
     IN_PERSON,
     ONLINE,
     PHONE,
@@ -24,6 +20,9 @@ from .engine import (
     StarterPoint,
     WaitingInterest,
 )
+from knutepunkt.interests.models import GroupProposalMember, Interest, InterestStatus
+from knutepunkt.network.models import ContactPoint, OfficeCounty
+from knutepunkt.starters.models import Starter
 
 DEFAULT_THRESHOLD = 5
 DEFAULT_TRAVEL_KM = 50.0

@@ -20,17 +20,16 @@ from knutepunkt.core.audit import audit_log
 from knutepunkt.geo.models import County
 from knutepunkt.groups.models import GroupStatus, SelfHelpGroup
 from knutepunkt.groups.services import group_create
-
-from ..models import (
+from knutepunkt.interests.formation.engine import Proposal, form_groups
+from knutepunkt.interests.formation.loader import load_engine_input
+from knutepunkt.interests.models import (
     GroupProposal,
     GroupProposalMember,
     Interest,
     InterestStatus,
     ProposalStatus,
 )
-from ..services import interest_mark_placed
-from .engine import Proposal, form_groups
-from .loader import load_engine_input
+from knutepunkt.interests.services import interest_mark_placed
 
 if TYPE_CHECKING:
     from knutepunkt.accounts.models import User

@@ -7,8 +7,8 @@ from typing import Any
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 
-from ..models import Interest
-from .proposals import on_interest_registered
+from knutepunkt.interests.formation.proposals import on_interest_registered
+from knutepunkt.interests.models import Interest
 
 
 @receiver(post_save, sender=Interest, dispatch_uid="interests.formation.after_registration")

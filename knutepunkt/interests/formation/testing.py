@@ -11,8 +11,7 @@ Get = Callable[[str], Any]
 def proposal_kwargs(get: Get) -> dict[str, Any]:
     """An open in-person proposal at Molde's contact point (its coordinator may open it)."""
     from knutepunkt.groups.models import Topic
-
-    from ..models import GroupProposal
+    from knutepunkt.interests.models import GroupProposal
 
     contact_point = get("contact_point_molde")
     proposal = GroupProposal.objects.filter(contact_point=contact_point).first()

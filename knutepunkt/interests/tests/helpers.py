@@ -7,7 +7,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
-from knutepunkt.interests import abuse
+from knutepunkt.public.interests import abuse
 
 REGISTER_URL = "/interesse/"
 

@@ -12,8 +12,7 @@ from django.urls import reverse
 
 from knutepunkt.accounts.testing import sign_in
 from knutepunkt.interests.models import GroupProposal, Interest, InterestStatus, ProposalStatus
-
-from .formation_fixtures import topic_angst
+from knutepunkt.interests.tests.formation_fixtures import topic_angst
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

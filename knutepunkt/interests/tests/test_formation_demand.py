@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from django.urls import reverse
 
-from .formation_fixtures import register
+from knutepunkt.interests.tests.formation_fixtures import register
 
 pytestmark = pytest.mark.django_db
 

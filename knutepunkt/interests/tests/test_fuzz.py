@@ -12,9 +12,8 @@ from hypothesis import strategies as st
 
 from knutepunkt.conftest import municipality
 from knutepunkt.interests.testing import make_interest, make_topic
+from knutepunkt.interests.tests.helpers import english  # noqa: F401
 from knutepunkt.interests.tokens import status_token
-
-from .helpers import english  # noqa: F401
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 

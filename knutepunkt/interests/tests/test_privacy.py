@@ -25,9 +25,8 @@ from knutepunkt.interests.models import Interest
 from knutepunkt.interests.services import interest_mark_placed
 from knutepunkt.interests.tasks import purge_expired_interests
 from knutepunkt.interests.testing import make_interest, make_topic
+from knutepunkt.interests.tests.helpers import english, post_interest  # noqa: F401
 from knutepunkt.interests.tokens import status_token
-
-from .helpers import english, post_interest  # noqa: F401
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 

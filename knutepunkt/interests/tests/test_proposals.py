@@ -25,8 +25,7 @@ from knutepunkt.interests.models import (
     InterestStatus,
     ProposalStatus,
 )
-
-from .formation_fixtures import AROUND_MOLDE, FINNMARK, register
+from knutepunkt.interests.tests.formation_fixtures import AROUND_MOLDE, FINNMARK, register
 
 pytestmark = pytest.mark.django_db
 

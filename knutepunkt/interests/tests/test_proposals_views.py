@@ -12,9 +12,8 @@ from knutepunkt.conftest import municipality
 from knutepunkt.groups.models import GroupStatus, SelfHelpGroup
 from knutepunkt.interests.formation.proposals import run_formation
 from knutepunkt.interests.models import GroupProposal, Interest, InterestStatus, ProposalStatus
+from knutepunkt.interests.tests.formation_fixtures import AROUND_MOLDE, register
 from knutepunkt.starters.models import Starter
-
-from .formation_fixtures import AROUND_MOLDE, register
 
 pytestmark = pytest.mark.django_db
 

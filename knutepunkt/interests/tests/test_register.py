@@ -10,11 +10,10 @@ from django.urls import reverse
 
 from knutepunkt.conftest import municipality
 from knutepunkt.core.models import AuditEntry
-from knutepunkt.interests import abuse
 from knutepunkt.interests.models import Interest
 from knutepunkt.interests.testing import make_topic
-
-from .helpers import english, post_interest, solved, valid_data  # noqa: F401
+from knutepunkt.interests.tests.helpers import english, post_interest, solved, valid_data  # noqa: F401
+from knutepunkt.public.interests import abuse
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 

@@ -12,8 +12,7 @@ from knutepunkt.conftest import municipality
 from knutepunkt.core.models import AuditEntry
 from knutepunkt.interests.models import Interest
 from knutepunkt.interests.testing import make_interest
-
-from .helpers import english  # noqa: F401
+from knutepunkt.interests.tests.helpers import english  # noqa: F401
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
@@ -139,7 +138,8 @@ def test_dashboard_shows_waiting_counts_only(
 def test_waiting_demand_is_per_office_and_public_counts_are_suppressed(
     molde_interest: Interest, office_nord: Any
 ) -> None:
-    from knutepunkt.interests.selectors import public_count, waiting_demand
+    from knutepunkt.core.disclosure import public_count
+    from knutepunkt.interests.selectors import waiting_demand
 
     assert [r.count for r in waiting_demand(office=molde_interest.office)] == [1]
     assert waiting_demand(office=office_nord) == []

@@ -3,7 +3,7 @@
 Split by subdomain; import from here: ``from knutepunkt.network.services import partner_create``.
 """
 
-from .contact_points import (
+from knutepunkt.network.services.contact_points import (
     CONTACT_POINT_FIELDS,
     COORDINATOR_CONTACT_POINT_FIELDS,
     PLANNING_GROUP_MEMBER_FIELDS,
@@ -14,9 +14,14 @@ from .contact_points import (
     planning_group_member_remove,
     planning_group_member_update,
 )
-from .merging import partner_merge
-from .offices import OFFICE_FIELDS, office_create, office_set_counties, office_update
-from .partners import (
+from knutepunkt.network.services.merging import partner_merge
+from knutepunkt.network.services.offices import (
+    OFFICE_FIELDS,
+    office_create,
+    office_set_counties,
+    office_update,
+)
+from knutepunkt.network.services.partners import (
     PARTNER_CONTACT_FIELDS,
     PARTNER_FIELDS,
     normalise_organisation_number,

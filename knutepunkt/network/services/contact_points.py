@@ -25,8 +25,7 @@ from knutepunkt.core.services import (
 )
 from knutepunkt.geo.models import Municipality
 from knutepunkt.geo.services import municipality_from
-
-from ..models import (
+from knutepunkt.network.models import (
     ContactPoint,
     ContactPointKind,
     ContactPointStatus,

@@ -10,9 +10,8 @@ from django.utils.translation import gettext as _
 
 from knutepunkt.core.audit import audit_log
 from knutepunkt.core.services import ensure_office_access
-
-from ..models import Partner
-from .partners import ORGANISATION_PERSONAL_FIELDS
+from knutepunkt.network.models import Partner
+from knutepunkt.network.services.partners import ORGANISATION_PERSONAL_FIELDS
 
 if TYPE_CHECKING:
     from knutepunkt.accounts.models import User

@@ -10,15 +10,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from knutepunkt.core.audit import PERSONAL_FIELDS, audit_log
-from knutepunkt.core.services import (
-    check_fields,
-    ensure_head_office,
-    snapshot,
-    update_and_audit,
-)
+from knutepunkt.core.services import check_fields, ensure_head_office, snapshot, update_and_audit
 from knutepunkt.geo.models import County, Municipality
-
-from ..models import DistrictOffice, OfficeCounty
+from knutepunkt.network.models import DistrictOffice, OfficeCounty
 
 if TYPE_CHECKING:
     from knutepunkt.accounts.models import User

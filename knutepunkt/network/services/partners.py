@@ -20,8 +20,7 @@ from knutepunkt.core.services import (
 )
 from knutepunkt.geo.models import Municipality
 from knutepunkt.geo.services import municipality_from
-
-from ..models import DistrictOffice, Partner, PartnerContact
+from knutepunkt.network.models import DistrictOffice, Partner, PartnerContact
 
 if TYPE_CHECKING:
     from knutepunkt.accounts.models import User

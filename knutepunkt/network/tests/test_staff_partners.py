@@ -14,8 +14,8 @@ from knutepunkt.activity.models import Activity, ActivityKind
 from knutepunkt.conftest import municipality
 from knutepunkt.core.models import AuditEntry
 from knutepunkt.network.models import Partner, PartnerContact, PartnerKind
-from knutepunkt.network.selectors import names_look_alike
 from knutepunkt.network.services import partner_contact_add, partner_create
+from knutepunkt.staff.network.selectors import names_look_alike
 
 # The staff pages in English (/en/...), like reverse() inside the tests and the messages
 # the tests assert.

@@ -3,7 +3,7 @@ from django.template.loader import get_template
 from django.urls import reverse
 from django.utils import translation
 
-from knutepunkt.pages.navigation import optional_reverse
+from knutepunkt.web.navigation import optional_reverse
 
 
 def switch(client, page, language):

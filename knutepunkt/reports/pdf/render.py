@@ -22,9 +22,8 @@ from django.utils.translation import get_language, gettext
 
 from knutepunkt.reports.coverage import CoverageReport, choropleth_svg, coverage_report
 from knutepunkt.reports.coverage import projected_map as coverage_projected_map
+from knutepunkt.reports.pdf.charts import bar_chart, column_chart
 from knutepunkt.reports.types import ActivityRow, NationalReport, OfficeReport
-
-from .charts import bar_chart, column_chart
 
 TEMPLATE = Path(__file__).with_name("report.typ")
 FONT_DIR = Path(settings.BASE_DIR) / "knutepunkt" / "static" / "fonts"

@@ -5,7 +5,7 @@ from django.core.management import CommandError, call_command
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from .test_pdf import YEAR, logged_year  # noqa: F401 - the shared fixture
+from knutepunkt.reports.tests.test_pdf import YEAR, logged_year  # noqa: F401 - the shared fixture
 
 pytestmark = pytest.mark.django_db
 

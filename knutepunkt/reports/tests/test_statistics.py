@@ -8,8 +8,8 @@ from hypothesis import strategies as st
 
 from knutepunkt.activity.models import Activity, ActivityKind
 from knutepunkt.conftest import municipality
+from knutepunkt.core.disclosure import SECONDARY, SMALL, Table, suppress
 from knutepunkt.groups.models import GroupStatus, SelfHelpGroup, Topic
-from knutepunkt.reports.statistics import SECONDARY, SMALL, Table, suppress
 
 
 def _tables():

@@ -6,9 +6,8 @@ from openpyxl import load_workbook
 
 from knutepunkt.reports import figures
 from knutepunkt.reports.builder import build_national_report, build_office_report
+from knutepunkt.reports.tests.test_pdf import YEAR, logged_year  # noqa: F401 - the shared fixture
 from knutepunkt.reports.xlsx import national_report_xlsx, office_report_xlsx
-
-from .test_pdf import YEAR, logged_year  # noqa: F401 - the shared fixture
 
 pytestmark = pytest.mark.django_db
 

@@ -12,10 +12,9 @@ from django.core.management.base import BaseCommand, CommandParser
 
 from knutepunkt.geo.models import County, Municipality
 from knutepunkt.groups.models import GroupFormat, Topic
+from knutepunkt.interests.formation.proposals import run_formation
+from knutepunkt.interests.models import Interest
 from knutepunkt.network.models import ContactPoint
-
-from ...formation.proposals import run_formation
-from ...models import Interest
 
 
 class Command(BaseCommand):

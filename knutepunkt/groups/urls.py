@@ -1,9 +1,0 @@
-from django.urls import path
-
-from . import views
-
-app_name = "find"
-urlpatterns = [
-    path("", views.search, name="search"),
-    path("kommuner.json", views.municipalities, name="municipalities"),
-]

@@ -1,0 +1,80 @@
+"""iCalendar feeds of public events: everything, and per district office."""
+
+from __future__ import annotations
+
+import datetime
+from urllib.parse import urlparse
+
+from django.conf import settings
+from django.http import Http404, HttpRequest, HttpResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from knutepunkt.events.ical import CalendarEvent, build_calendar
+from knutepunkt.events.models import Event
+from knutepunkt.events.querysets import EventQuerySet
+from knutepunkt.network.models import DistrictOffice
+
+# Feeds also carry recently ended events, so a subscriber's calendar keeps them.
+PAST_DAYS = 90
+
+
+def _uid(event: Event) -> str:
+    host = urlparse(settings.SITE_URL).hostname or "knutepunkt"
+    return f"event-{event.pk}@{host}"
+
+
+def _location(event: Event) -> str:
+    parts = [event.venue, event.address]
+    if event.municipality_id:
+        parts.append(event.municipality.name)  # type: ignore[union-attr]
+    if event.online:
+        parts.append(_("Online"))
+    return ", ".join(part for part in parts if part)
+
+
+def _feed_events(events: EventQuerySet) -> list[CalendarEvent]:
+    since = timezone.now() - datetime.timedelta(days=PAST_DAYS)
+    stamp = timezone.now()
+    return [
+        CalendarEvent(
+            uid=_uid(event),
+            start=event.starts_at,
+            end=event.ends_at,
+            stamp=stamp,
+            summary=event.title,
+            description=event.description,
+            location=_location(event),
+            url=f"{settings.SITE_URL}{event.get_absolute_url()}",
+            cancelled=event.is_cancelled,
+        )
+        for event in events.public()
+        .filter(ends_at__gte=since)
+        .select_related("municipality")
+        .order_by("starts_at", "pk")
+    ]
+
+
+def _response(body: str, filename: str) -> HttpResponse:
+    response = HttpResponse(body.encode("utf-8"), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    response["Cache-Control"] = f"public, max-age={settings.KNUTEPUNKT['PUBLIC_CACHE_SECONDS']}"
+    return response
+
+
+def calendar_feed(request: HttpRequest) -> HttpResponse:
+    body = build_calendar(
+        _feed_events(Event.objects.all()), name=_("Self-help events – Selvhjelp Norge")
+    )
+    return _response(body, "selvhjelp.ics")
+
+
+def office_feed(request: HttpRequest, office_slug: str) -> HttpResponse:
+    office = DistrictOffice.objects.filter(slug=office_slug).first()
+    if office is None:
+        raise Http404("No such office")
+    body = build_calendar(
+        _feed_events(Event.objects.filter(office=office)),
+        name=_("Self-help events – %(office)s") % {"office": office.name},
+    )
+    return _response(body, f"{office.slug}.ics")

@@ -1,0 +1,213 @@
+"""The public directory: district offices, contact points, municipalities and the map.
+
+Only public information: established contact points (``ContactPoint.objects.public()``)
+and public groups. Unknown or non-public objects are a 404. Display values are computed
+here, so the templates only print.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from django.db.models import Count, Prefetch, Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language
+
+from knutepunkt.events.models import Event
+from knutepunkt.geo.models import Municipality
+from knutepunkt.groups.models import SelfHelpGroup
+from knutepunkt.network.models import ContactPoint, ContactPointStatus, DistrictOffice, OfficeCounty
+from knutepunkt.public.network.directory import (
+    coverage,
+    map_figure,
+    municipality_hrefs,
+    public_contact_points_for,
+)
+
+UPCOMING_EVENTS_SHOWN = 10
+
+
+def _english() -> bool:
+    return (get_language() or "nb").startswith("en")
+
+
+def _description(obj: Any) -> dict[str, str]:
+    """The text in the reader's language, falling back to bokmål – marked as such, so a
+    screen reader pronounces it in Norwegian."""
+    if _english() and obj.description_en:
+        return {"text": obj.description_en, "lang": "en"}
+    return {"text": obj.description_nb, "lang": "nb"}
+
+
+def _upcoming_events(**filters: Any) -> list[Event]:
+    return list(
+        Event.objects.in_calendar()
+        .filter(**filters)
+        .select_related("municipality")
+        .order_by("starts_at", "id")[:UPCOMING_EVENTS_SHOWN]
+    )
+
+
+def _public_groups(queryset: Any) -> list[SelfHelpGroup]:
+    return list(
+        queryset.select_related("topic", "municipality", "contact_point").order_by(
+            "topic__name_nb", "id"
+        )
+    )
+
+
+def office_list(request: HttpRequest) -> HttpResponse:
+    offices = (
+        DistrictOffice.objects.select_related("seat")
+        .prefetch_related(
+            Prefetch(
+                "officecounty_set",
+                queryset=OfficeCounty.objects.select_related("county").order_by("county__number"),
+            )
+        )
+        .annotate(
+            established=Count(
+                "contact_points",
+                filter=Q(contact_points__status=ContactPointStatus.ESTABLISHED),
+            )
+        )
+        .order_by("name")
+    )
+    rows = [
+        {
+            "office": office,
+            "counties": ", ".join(link.county.name for link in office.officecounty_set.all()),
+        }
+        for office in offices
+    ]
+    return render(request, "network/office_list.html", {"rows": rows})
+
+
+def office_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    office = DistrictOffice.objects.select_related("seat").filter(slug=slug).first()
+    if office is None:
+        raise Http404
+    counties = [
+        link.county
+        for link in OfficeCounty.objects.filter(office=office)
+        .select_related("county")
+        .order_by("county__number")
+    ]
+    contact_points = list(
+        office.contact_points.filter(
+            status__in=[ContactPointStatus.ESTABLISHED, ContactPointStatus.PLANNING]
+        )
+        .select_related("municipality")
+        .order_by("name")
+    )
+    context = {
+        "office": office,
+        "description": _description(office),
+        "counties": counties,
+        "established": [c for c in contact_points if c.status == ContactPointStatus.ESTABLISHED],
+        "planning": [c for c in contact_points if c.status == ContactPointStatus.PLANNING],
+        "events": _upcoming_events(office=office),
+        "map": map_figure(county_numbers=tuple(c.number for c in counties)) if counties else "",
+    }
+    return render(request, "network/office_detail.html", context)
+
+
+def contact_point_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    contact_point = (
+        ContactPoint.objects.public()
+        .select_related("host", "office", "municipality")
+        .filter(slug=slug)
+        .first()
+    )
+    if contact_point is None:
+        raise Http404
+    served = list(contact_point.municipalities_served.order_by("name"))
+    context = {
+        "contact_point": contact_point,
+        "description": _description(contact_point),
+        "served": served,
+        "groups": _public_groups(
+            SelfHelpGroup.objects.public().filter(contact_point=contact_point)
+        ),
+        "events": _upcoming_events(contact_point=contact_point),
+    }
+    return render(request, "network/contact_point_detail.html", context)
+
+
+def _municipality_or_404(number: str) -> Municipality:
+    municipality = Municipality.objects.by_number(number).select_related("county").first()
+    if municipality is None:
+        raise Http404
+    return municipality
+
+
+def municipality_detail(request: HttpRequest, number: str) -> HttpResponse:
+    municipality = _municipality_or_404(number)
+    contact_points = list(public_contact_points_for(municipality).select_related("host"))
+    groups = _public_groups(
+        SelfHelpGroup.objects.public().filter(
+            Q(municipality=municipality) | Q(contact_point__in=[c.pk for c in contact_points])
+        )
+    )
+    coverage_link = (
+        OfficeCounty.objects.filter(county=municipality.county).select_related("office").first()
+    )
+    context = {
+        "municipality": municipality,
+        "contact_points": contact_points,
+        "groups": groups,
+        "remote_groups": SelfHelpGroup.objects.public().remote().count(),
+        "office": coverage_link.office if coverage_link else None,
+    }
+    return render(request, "network/municipality_detail.html", context)
+
+
+def municipality_index(request: HttpRequest) -> HttpResponse:
+    """All municipalities by county, and a no-JavaScript "go to my municipality" form."""
+    number = request.GET.get("kommune", "").strip()
+    error = ""
+    if number:
+        # Only four ASCII digits reach the database (a NUL byte is an error in PostgreSQL).
+        plausible = len(number) == 4 and number.isascii() and number.isdigit()
+        if plausible and Municipality.objects.by_number(number).exists():
+            return redirect("directory:municipality", number=number)
+        error = "unknown"
+    data = coverage()
+    href = municipality_hrefs()
+    counties: dict[str, dict[str, Any]] = {}
+    for pk, m_number, name, c_number, c_name in (
+        Municipality.objects.current()
+        .order_by("county__number", "name")
+        .values_list("pk", "number", "name", "county__number", "county__name")
+    ):
+        county = counties.setdefault(c_number, {"name": c_name, "municipalities": []})
+        county["municipalities"].append(
+            {"number": m_number, "name": name, "css": data.css_class(pk), "href": href(m_number)}
+        )
+    context = {"counties": list(counties.values()), "error": error, "number": number}
+    return render(request, "network/municipality_index.html", context)
+
+
+def national_map(request: HttpRequest) -> HttpResponse:
+    data = coverage()
+    href = municipality_hrefs()
+    # The text equivalent: counties → municipalities that have something.
+    by_county: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    for pk, number, name, c_number, c_name in (
+        Municipality.objects.current()
+        .filter(pk__in=data.any_ids)
+        .order_by("county__number", "name")
+        .values_list("pk", "number", "name", "county__number", "county__name")
+    ):
+        by_county[(c_number, c_name)].append(
+            {"number": number, "name": name, "css": data.css_class(pk), "href": href(number)}
+        )
+    context = {
+        "map": map_figure(data=data),
+        "counties": [
+            {"name": c_name, "municipalities": rows} for (_, c_name), rows in by_county.items()
+        ],
+    }
+    return render(request, "network/map.html", context)

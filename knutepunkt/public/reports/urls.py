@@ -1,0 +1,8 @@
+"""Public pages of the reports app: the statistics page (mounted at /statistikk/)."""
+
+from django.urls import path
+
+from knutepunkt.public.reports import views as statistics_views
+
+app_name = "statistics"
+urlpatterns = [path("", statistics_views.statistics_page, name="index")]

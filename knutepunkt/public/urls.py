@@ -1,0 +1,12 @@
+"""The public site: every public page, by the path visitors see."""
+
+from django.urls import URLPattern, URLResolver, include, path
+
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("arrangementer/", include("knutepunkt.public.events.urls")),
+    path("finn-hjelp/", include("knutepunkt.public.groups.urls")),
+    path("interesse/", include("knutepunkt.public.interests.urls")),
+    path("statistikk/", include("knutepunkt.public.reports.urls")),
+    path("", include("knutepunkt.public.pages.urls")),
+    path("", include("knutepunkt.public.network.urls")),
+]

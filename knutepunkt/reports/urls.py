@@ -1,8 +1,0 @@
-"""Public pages of the reports app: the statistics page (mounted at /statistikk/)."""
-
-from django.urls import path
-
-from . import statistics_views
-
-app_name = "statistics"
-urlpatterns = [path("", statistics_views.statistics_page, name="index")]

@@ -1,0 +1,341 @@
+"""Staff forms of the activity log: fast entry, list filters, spreadsheet import."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from knutepunkt.activity import selectors
+from knutepunkt.activity.models import ActivityKind, OfficeTask, PlanGoal
+from knutepunkt.events.models import Event
+from knutepunkt.network.models import ContactPoint, DistrictOffice, Partner, PartnerKind
+
+if TYPE_CHECKING:
+    from knutepunkt.accounts.models import User
+
+NOT_NEGATIVE = {"min_value": _("The number cannot be negative.")}
+MAX_NEW_PARTNERS = 20
+
+
+def _set_choices(field: Any, queryset: Any) -> None:
+    field.queryset = queryset
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+def _resolve_municipality(text: str) -> Any:
+    """Typed name / label / number → a current Municipality row, or a field error."""
+    number = selectors.municipality_number_for(text)
+    found = selectors.municipality_by_number(number)
+    if found is None:  # pragma: no cover - match_place only knows current rows
+        raise ValidationError(_("Unknown municipality"))
+    return found
+
+
+class MunicipalityField(forms.CharField):
+    """A text input with a <datalist> of suggestions (filled by activity.js)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("max_length", 100)
+        super().__init__(**kwargs)
+        self.widget.attrs.update(
+            {"list": "activity-municipalities", "autocomplete": "off", "data-municipality": ""}
+        )
+
+    def clean(self, value: Any) -> Any:
+        text = super().clean(value)
+        if not text:
+            return None
+        return _resolve_municipality(text)
+
+
+class ActivityForm(forms.Form):
+    """Log or change one activity. Choices come from the activity's office only."""
+
+    date = forms.DateField(label=_("Date"), widget=DateInput())
+    kind = forms.ChoiceField(label=_("Type"), choices=ActivityKind.choices)
+    title = forms.CharField(label=_("Title"), max_length=255)
+    municipality = MunicipalityField(
+        label=_("Municipality"),
+        required=False,
+        help_text=_("Name or four-digit number."),
+    )
+    participants = forms.IntegerField(
+        label=_("Participants"), required=False, min_value=0, error_messages=NOT_NEGATIVE
+    )
+    people_reached = forms.IntegerField(
+        label=_("People reached"), required=False, min_value=0, error_messages=NOT_NEGATIVE
+    )
+    end_date = forms.DateField(
+        label=_("End date"),
+        required=False,
+        widget=DateInput(),
+        help_text=_("For activities over several days."),
+    )
+    partners = forms.ModelMultipleChoiceField(
+        label=_("Partners"),
+        queryset=Partner.objects.none(),  # set in __init__ from the office
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    new_partners = forms.CharField(
+        label=_("New partners, one name per line"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("They are added to the office's partner register."),
+    )
+    new_partner_kind = forms.ChoiceField(
+        label=_("Type of the new partners"),
+        required=False,
+        choices=[("", "—"), *PartnerKind.choices],
+    )
+    office_tasks = forms.ModelMultipleChoiceField(
+        label=_("Office tasks served"),
+        queryset=OfficeTask.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    plan_goals = forms.ModelMultipleChoiceField(
+        label=_("National plan goals served"),
+        queryset=PlanGoal.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    notes = forms.CharField(
+        label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    event = forms.ModelChoiceField(
+        label=_("Event of the office"),
+        queryset=Event.objects.none(),
+        required=False,
+    )
+    contact_point = forms.ModelChoiceField(
+        label=_("Contact point"),
+        queryset=ContactPoint.objects.none(),
+        required=False,
+    )
+    url = forms.URLField(
+        label=_("Link"),
+        required=False,
+        assume_scheme="https",
+        widget=forms.TextInput(attrs={"inputmode": "url"}),
+    )
+
+    def __init__(self, *args: Any, user: User, office: DistrictOffice, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.office = office
+        _set_choices(self.fields["partners"], selectors.partners_for_office(user, office))
+        _set_choices(self.fields["event"], selectors.events_for_office(user, office))
+        _set_choices(
+            self.fields["contact_point"], selectors.contact_points_for_office(user, office)
+        )
+        self.fields["date"].widget.attrs["autofocus"] = True
+        self.fields["title"].widget.attrs["autocomplete"] = "off"
+        for name in ("participants", "people_reached"):
+            self.fields[name].widget.attrs.update({"inputmode": "numeric", "min": "0"})
+
+    def clean_new_partners(self) -> list[str]:
+        lines = [" ".join(line.split()) for line in self.cleaned_data["new_partners"].splitlines()]
+        names = list(dict.fromkeys(line for line in lines if line))
+        if len(names) > MAX_NEW_PARTNERS:
+            raise ValidationError(
+                _("At most %(max)d new partners at a time.") % {"max": MAX_NEW_PARTNERS}
+            )
+        return names
+
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
+        date, end_date = data.get("date"), data.get("end_date")
+        if date and end_date and end_date < date:
+            self.add_error("end_date", _("The end date cannot be before the date."))
+        if data.get("new_partners") and not data.get("new_partner_kind"):
+            self.add_error("new_partner_kind", _("Choose a type for the new partners."))
+        return data
+
+    def service_kwargs(self) -> dict[str, Any]:
+        """The cleaned data as keyword arguments of the activity services."""
+        data = self.cleaned_data
+        values = {
+            name: data[name]
+            for name in (
+                "date",
+                "end_date",
+                "kind",
+                "title",
+                "municipality",
+                "participants",
+                "people_reached",
+                "notes",
+                "event",
+                "contact_point",
+                "url",
+            )
+        }
+        values["partners"] = list(data["partners"])
+        values["office_tasks"] = list(data["office_tasks"])
+        values["plan_goals"] = list(data["plan_goals"])
+        return values
+
+    def new_partner_pairs(self) -> list[tuple[str, str]]:
+        kind = self.cleaned_data.get("new_partner_kind") or ""
+        return [(name, kind) for name in self.cleaned_data.get("new_partners", [])]
+
+    def add_service_errors(self, error: ValidationError) -> None:
+        """Show a service's validation error on the matching field (or the whole form)."""
+        if not hasattr(error, "error_dict"):
+            self.add_error(None, error)
+            return
+        for field, errors in error.message_dict.items():
+            self.add_error(field if field in self.fields else None, errors)
+
+
+def initial_for_new(request_get: Any) -> dict[str, Any]:
+    """Initial values of a new activity: today, or the date and type of the series."""
+    initial: dict[str, Any] = {"date": timezone.localdate()}
+    date_field = forms.DateField(required=False)
+    try:
+        date = date_field.clean(request_get.get("date", ""))
+    except ValidationError:
+        date = None
+    if date:
+        initial["date"] = date
+    if request_get.get("kind") in ActivityKind.values:
+        initial["kind"] = request_get["kind"]
+    return initial
+
+
+class ChooseOfficeForm(forms.Form):
+    """Head office first picks the office whose log they write in."""
+
+    office = forms.ModelChoiceField(
+        label=_("District office"), queryset=DistrictOffice.objects.order_by("name")
+    )
+
+
+class ActivityFilterForm(forms.Form):
+    """List and export filters, read from the query string. Invalid values are reported
+    and ignored, never a server error."""
+
+    office = forms.ModelChoiceField(
+        label=_("District office"),
+        queryset=DistrictOffice.objects.order_by("name"),
+        required=False,
+        empty_label=_("All offices"),
+    )
+    year = forms.IntegerField(label=_("Year"), required=False, min_value=1990, max_value=2100)
+    date_from = forms.DateField(label=_("From"), required=False, widget=DateInput())
+    date_to = forms.DateField(label=_("To"), required=False, widget=DateInput())
+    kind = forms.ChoiceField(
+        label=_("Type"), required=False, choices=[("", _("All types")), *ActivityKind.choices]
+    )
+    municipality = MunicipalityField(label=_("Municipality"), required=False)
+    partner = forms.ModelChoiceField(
+        label=_("Partner"),
+        queryset=Partner.objects.none(),
+        required=False,
+        empty_label=_("All partners"),
+    )
+    q = forms.CharField(label=_("Title contains"), required=False, max_length=100)
+    per_page = forms.IntegerField(required=False, min_value=10, max_value=200)
+
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user
+        if user.is_head_office:
+            office = self._chosen_office()
+            _set_choices(self.fields["partner"], selectors.partners_for_office(user, office))
+        else:
+            del self.fields["office"]
+            _set_choices(self.fields["partner"], selectors.partners_for_office(user, user.office))
+        self.fields["per_page"].widget = forms.HiddenInput()
+
+    def _chosen_office(self) -> DistrictOffice | None:
+        try:
+            return self.fields["office"].clean(self.data.get("office"))
+        except ValidationError:
+            return None
+
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
+        date_from, date_to = data.get("date_from"), data.get("date_to")
+        if date_from and date_to and date_to < date_from:
+            self.add_error("date_to", _("The end of the period cannot be before its start."))
+        return data
+
+    def filters(self) -> selectors.ActivityFilters:
+        """The valid filters; a bad value is left out (and reported by the view)."""
+        self.is_valid()
+        data = getattr(self, "cleaned_data", {})
+        return selectors.ActivityFilters(
+            office=data.get("office"),
+            date_from=data.get("date_from"),
+            date_to=data.get("date_to"),
+            year=data.get("year"),
+            kind=data.get("kind") or "",
+            municipality=data.get("municipality"),
+            partner=data.get("partner"),
+            text=(data.get("q") or "").strip(),
+        )
+
+    def error_texts(self) -> list[str]:
+        return [
+            f"{self.fields[name].label}: {message}" if name in self.fields else str(message)
+            for name, messages in self.errors.items()
+            for message in messages
+        ]
+
+
+class ImportUploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("Spreadsheet (.xlsx or .csv)"),
+        help_text=_("The columns of the export; at most 2 MB and 1,000 rows."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv"}),
+    )
+    office = forms.ModelChoiceField(
+        label=_("District office"), queryset=DistrictOffice.objects.order_by("name")
+    )
+
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not user.is_head_office:
+            del self.fields["office"]
+
+    def clean_file(self) -> Any:
+        from knutepunkt.activity.imports import MAX_BYTES
+
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_BYTES:
+            raise ValidationError(_("The file is larger than 2 MB. Split it into smaller files."))
+        return upload
+
+
+class ImportConfirmForm(forms.Form):
+    token = forms.CharField(widget=forms.HiddenInput, max_length=64)
+    create_partners = forms.BooleanField(
+        label=_("Create the unknown partners in the office's register and import their rows"),
+        required=False,
+    )
+    new_partner_kind = forms.ChoiceField(
+        label=_("Type of the new partners"),
+        required=False,
+        choices=[("", "—"), *PartnerKind.choices],
+    )
+
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
+        if data.get("create_partners") and not data.get("new_partner_kind"):
+            self.add_error("new_partner_kind", _("Choose a type for the new partners."))
+        return data

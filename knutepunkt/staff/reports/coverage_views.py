@@ -1,0 +1,89 @@
+"""Staff pages: coverage and white spots, for the country and per district office."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext
+
+from knutepunkt.interests.formation.demand import waiting_demand
+from knutepunkt.network.models import DistrictOffice
+from knutepunkt.reports.coverage import (
+    choropleth_svg,
+    coverage_report,
+    legend_items,
+    office_county_numbers,
+    projected_map,
+    rows_for_display,
+    white_spots_csv,
+)
+from knutepunkt.staff.access import FUNDER, HEAD_OFFICE, OFFICE_STAFF, staff_view
+
+COVERAGE_ROLES = frozenset({HEAD_OFFICE, OFFICE_STAFF, FUNDER})
+
+
+def get_office_for_coverage(user: object, slug: str) -> DistrictOffice:
+    """Head office and the funder: any office; office staff: their own (others 404)."""
+    office = DistrictOffice.objects.visible_to(user).filter(slug=slug).first()
+    if office is None:
+        raise Http404
+    if getattr(user, "is_office_staff", False) and office.pk != getattr(user, "office_id", None):
+        raise Http404
+    return office
+
+
+@staff_view(roles=COVERAGE_ROLES)
+def coverage_country(request: HttpRequest) -> HttpResponse:
+    report = coverage_report()
+    label = gettext("Coverage map of Norway's municipalities")
+    offices = DistrictOffice.objects.order_by("name")
+    if request.user.is_office_staff:  # type: ignore[union-attr]
+        offices = offices.filter(pk=request.user.office_id)  # type: ignore[union-attr]
+    return render(
+        request,
+        "reports/coverage/coverage.html",
+        {
+            "report": report,
+            "office": None,
+            "offices": offices,
+            "svg": choropleth_svg(report, projected_map(None), label=label),
+            "legend": legend_items(report),
+            "rows": rows_for_display(report),
+            "white_spots": report.white_spots,
+            "demand": waiting_demand(user=request.user),
+        },
+    )
+
+
+@staff_view(roles=COVERAGE_ROLES)
+def coverage_office(request: HttpRequest, slug: str) -> HttpResponse:
+    office = get_office_for_coverage(request.user, slug)
+    counties = office_county_numbers(office)
+    report = coverage_report(county_numbers=counties)
+    label = gettext("Coverage map of %(office)s") % {"office": office.name}
+    return render(
+        request,
+        "reports/coverage/coverage.html",
+        {
+            "report": report,
+            "office": office,
+            "offices": [],
+            "svg": choropleth_svg(report, projected_map(counties), label=label),
+            "legend": legend_items(report),
+            "rows": rows_for_display(report),
+            "white_spots": report.white_spots,
+            "demand": waiting_demand(user=request.user, county_numbers=counties),
+        },
+    )
+
+
+@staff_view(roles=COVERAGE_ROLES)
+def white_spots_download(request: HttpRequest, slug: str) -> HttpResponse:
+    """The office's ranked white spots as CSV, for its plan for next year."""
+    office = get_office_for_coverage(request.user, slug)
+    report = coverage_report(county_numbers=office_county_numbers(office))
+    response = HttpResponse(
+        "\ufeff" + white_spots_csv(report), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="hvite-flekker-{office.slug}.csv"'
+    return response

@@ -1,0 +1,142 @@
+"""The starter register in the staff workspace.
+
+Office staff (and head office) keep their office's register. A coordinator sees, read-only,
+the starters of their office who agreed to be contacted (``Starter.objects.visible_to``).
+Contact details are personal data: pages are never cached (``staff_view``) and nothing
+here writes them to a log.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Q
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from knutepunkt.groups.models import SelfHelpGroup
+from knutepunkt.staff.access import ALL_STAFF_ROLES, OFFICE_ROLES, staff_view
+from knutepunkt.staff.network.forms import add_service_errors, current_municipalities
+from knutepunkt.staff.starters.forms import StarterFilterForm, StarterForm
+from knutepunkt.starters.models import Starter
+from knutepunkt.starters.services import starter_create, starter_update
+
+
+def get_starter_for_user(user: Any, pk: int) -> Starter:
+    """A starter the user may see, or 404 (another office's, or — for a coordinator — one
+    who has not agreed to be contacted)."""
+    starter = (
+        Starter.objects.visible_to(user)
+        .select_related("office", "home_municipality")
+        .filter(pk=pk)
+        .first()
+    )
+    if starter is None:
+        raise Http404
+    return starter
+
+
+def _detail_url(starter: Starter) -> str:
+    return reverse("staff:starters:starter_detail", kwargs={"pk": starter.pk})
+
+
+@staff_view(roles=ALL_STAFF_ROLES)
+def starter_list_view(request: HttpRequest) -> HttpResponse:
+    form = StarterFilterForm(request.GET or None)
+    starters = (
+        Starter.objects.visible_to(request.user)
+        .select_related("home_municipality", "office")
+        .prefetch_related("topics", "municipalities")
+        .annotate(group_count=Count("groups_started", distinct=True))
+        .order_by("name", "pk")
+    )
+    if form.is_bound and form.is_valid():
+        topic = form.cleaned_data.get("topic")
+        municipality = form.cleaned_data.get("municipality")
+        if topic is not None:
+            starters = starters.filter(topics=topic)
+        if municipality is not None:
+            starters = starters.filter(
+                Q(municipalities=municipality) | Q(home_municipality=municipality)
+            )
+        starters = starters.distinct()
+    elif form.is_bound:
+        starters = starters.none()
+    return render(
+        request,
+        "starters/staff/starter_list.html",
+        {
+            "form": form,
+            "starters": starters,
+            "can_edit": not getattr(request.user, "is_coordinator", False),
+            "municipalities": current_municipalities(),
+        },
+    )
+
+
+@staff_view(roles=ALL_STAFF_ROLES)
+def starter_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
+    user: Any = request.user
+    starter = get_starter_for_user(user, pk)
+    trainings = (
+        list(starter.trainings.select_related("municipality").order_by("-starts_at"))
+        if hasattr(starter, "trainings")
+        else []
+    )
+    return render(
+        request,
+        "starters/staff/starter_detail.html",
+        {
+            "starter": starter,
+            "topics": list(starter.topics.all()),
+            "places": list(starter.municipalities.order_by("name")),
+            "trainings": trainings,
+            "groups": list(
+                SelfHelpGroup.objects.visible_to(user)
+                .filter(starter=starter)
+                .select_related("topic", "municipality", "contact_point")
+            ),
+            "can_edit": Starter.objects.editable_by(user).filter(pk=starter.pk).exists(),
+        },
+    )
+
+
+def _form_page(request: HttpRequest, starter: Starter | None) -> HttpResponse:
+    user: Any = request.user
+    form = StarterForm(request.POST or None, user=user, starter=starter)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            if starter is None:
+                starter = starter_create(actor=user, **data)
+            else:
+                starter_update(actor=user, starter=starter, data=data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+            if starter is not None and starter.pk:
+                starter.refresh_from_db()
+        else:
+            messages.success(request, _("The starter was saved."))
+            return HttpResponseRedirect(_detail_url(starter))
+    return render(
+        request,
+        "starters/staff/starter_form.html",
+        {"form": form, "starter": starter, "municipalities": current_municipalities()},
+    )
+
+
+@staff_view(roles=OFFICE_ROLES)
+def starter_create_view(request: HttpRequest) -> HttpResponse:
+    return _form_page(request, None)
+
+
+@staff_view(roles=OFFICE_ROLES)
+def starter_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
+    starter = Starter.objects.editable_by(request.user).filter(pk=pk).first()
+    if starter is None:
+        raise Http404
+    return _form_page(request, starter)

@@ -6,7 +6,3 @@ class InterestsConfig(AppConfig):
     name = "knutepunkt.interests"
     label = "interests"
     verbose_name = _("Interest in new groups")
-
-    def ready(self) -> None:
-        # Group formation runs after every new interest (formation/signals.py).
-        from knutepunkt.interests.formation import signals  # noqa: F401

@@ -23,7 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from knutepunkt.core.audit import audit_log
-from knutepunkt.interests import emails
+from knutepunkt.interests import emails, tasks
 from knutepunkt.interests.models import ContactMethod, Interest, InterestStatus
 from knutepunkt.interests.routing import route_interest
 
@@ -99,6 +99,8 @@ def interest_register(
         )
         if interest.email:
             transaction.on_commit(partial(emails.send_registered, interest.pk))
+        # Group formation for the topic runs in the task worker, never in this request.
+        transaction.on_commit(partial(tasks.form_groups_for_topic.enqueue, interest.topic_id))
     return interest
 
 

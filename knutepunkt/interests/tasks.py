@@ -13,3 +13,12 @@ def purge_expired_interests() -> dict[str, int]:
 
     result = purge_expired(actor=None)
     return {"reminded": result.reminded, "expired": result.expired}
+
+
+@task()
+def form_groups_for_topic(topic_id: int) -> int:
+    """Run the group formation for one topic: enqueued after a new interest is committed,
+    so the person's request never waits for (or fails with) the formation run."""
+    from knutepunkt.interests.formation.proposals import run_formation
+
+    return len(run_formation(topic_ids={topic_id}))

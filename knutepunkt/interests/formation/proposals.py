@@ -7,7 +7,6 @@ import logging
 from collections import defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass
-from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -160,22 +159,6 @@ def _store(plans: list[Proposal]) -> list[GroupProposal]:
         ]
     )
     return rows
-
-
-def _run_after_registration(topic_id: int) -> None:
-    try:
-        run_formation(topic_ids={topic_id})
-    except Exception:
-        # The person's interest is saved; a failed run must not turn their confirmation
-        # into an error page. The next run (any registration, or form_groups) catches up.
-        logger.exception("Group formation after a registration failed")
-
-
-def on_interest_registered(interest: Interest) -> None:
-    """Hook for a new waiting interest: run the formation for its topic once the
-    registration is committed."""
-    if interest.status == InterestStatus.WAITING:
-        transaction.on_commit(partial(_run_after_registration, interest.topic_id))
 
 
 # --- Reading and deciding -----------------------------------------------------------------

@@ -237,3 +237,33 @@ def test_registration_audit_entry_holds_no_personal_data(
     assert "Ingeborg" not in text
     assert "ola.nordmann" not in text
     assert municipality("1506").number  # reference data present
+
+
+def test_registration_queues_the_formation_instead_of_running_it_in_the_request(
+    client: Any, topic: Any, contact_point_molde: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    from django.test import override_settings
+    from django_tasks.base import TaskResultStatus
+    from django_tasks.signals import task_enqueued
+
+    from knutepunkt.interests.models import GroupProposal
+
+    queued: list[Any] = []
+
+    def remember(sender: Any, task_result: Any, **kwargs: Any) -> None:
+        if task_result.task.name == "form_groups_for_topic":
+            queued.append(task_result)
+
+    dummy = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    task_enqueued.connect(remember)
+    try:
+        with override_settings(TASKS=dummy), django_capture_on_commit_callbacks(execute=True):
+            response = post_interest(client, topic)
+    finally:
+        task_enqueued.disconnect(remember)
+    assert response.status_code == 302
+    assert Interest.objects.count() == 1
+    # Queued once, for this topic, and not run: no proposal was made inside the request.
+    assert [r.args for r in queued] == [[topic.pk]]
+    assert [r.status for r in queued] == [TaskResultStatus.READY]
+    assert not GroupProposal.objects.exists()

@@ -61,6 +61,16 @@ class ActivityKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+class InquiryChannel(models.TextChoices):
+    """How people got in touch with the office directly (seed 003: "via telefon, epost
+    eller oppmøte")."""
+
+    PHONE = "phone", _("Phone")
+    EMAIL = "email", _("E-mail")
+    IN_PERSON = "in_person", _("In person")
+    OTHER = "other", _("Other")
+
+
 class Activity(models.Model):
     """One entry in a district office's activity log. The annual report's figures are
     computed from these, never typed in."""
@@ -92,13 +102,23 @@ class Activity(models.Model):
         _("participants"),
         null=True,
         blank=True,
-        help_text=_("People who took part (own events, trainings)."),
+        help_text=_(
+            "People present: participants at the office's own events and trainings, people "
+            "present at a stand, people who got in touch (an inquiry)."
+        ),
     )
     people_reached = models.PositiveIntegerField(
         _("people reached"),
         null=True,
         blank=True,
-        help_text=_("People given information directly, or present at a stand."),
+        help_text=_("People given information by a talk at another's event, or students taught."),
+    )
+    channel = models.CharField(
+        _("channel"),
+        max_length=20,
+        choices=InquiryChannel.choices,
+        blank=True,
+        help_text=_("For a direct inquiry: how the people got in touch."),
     )
     office_tasks = models.ManyToManyField(
         OfficeTask, verbose_name=_("office tasks served"), blank=True, related_name="+"
@@ -153,3 +173,5 @@ class Activity(models.Model):
         super().clean()
         if self.date and self.end_date and self.end_date < self.date:
             raise ValidationError({"end_date": _("The end date cannot be before the date.")})
+        if self.channel and self.kind != ActivityKind.INQUIRY:
+            raise ValidationError({"channel": _("Only a direct inquiry has a channel.")})

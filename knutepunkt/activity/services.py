@@ -43,6 +43,7 @@ ACTIVITY_FIELDS = frozenset(
         "partners",
         "participants",
         "people_reached",
+        "channel",
         "office_tasks",
         "plan_goals",
         "notes",
@@ -105,6 +106,7 @@ def activity_create(
     partners: Iterable[Partner | int] = (),
     participants: int | None = None,
     people_reached: int | None = None,
+    channel: str = "",
     office_tasks: Iterable[OfficeTask | int] = (),
     plan_goals: Iterable[PlanGoal | int] = (),
     notes: str = "",
@@ -130,6 +132,7 @@ def activity_create(
         municipality=municipality_from(municipality),
         participants=participants,
         people_reached=people_reached,
+        channel=channel,
         notes=notes,
         event=event,
         contact_point=contact_point,
@@ -372,11 +375,13 @@ def activity_upsert_for_event(*, actor: User | None, event: Event) -> Activity:
     partners = list(event.partners.all())
     if event.organiser_partner is not None and event.organiser_partner not in partners:
         partners.append(event.organiser_partner)
-    # At a stand the count is people reached, not participants (as in the annual report).
+    # The attendance is the people present. A talk at another's event counts the people
+    # given information there ("people reached"); every other kind, a stand included,
+    # counts the people present ("participants"), as the annual report's figures read them.
     counts = (
         {"participants": None, "people_reached": event.attended_count}
-        if kind == ActivityKind.STAND
-        else {"participants": event.attended_count}
+        if kind in (ActivityKind.CONTRIBUTION, ActivityKind.TEACHING)
+        else {"participants": event.attended_count, "people_reached": None}
     )
     values: dict[str, Any] = {
         "date": start,

@@ -78,6 +78,7 @@ def _breakdowns(ids: list[int], year: int) -> dict[int, list[Breakdown]]:
     places = F.activities_by_municipality(ids, year)
     tasks = F.activities_by_office_task(ids, year)
     goals = F.activities_by_plan_goal(ids, year)
+    channels = F.inquiries_by_channel(ids, year)
     result: dict[int, list[Breakdown]] = {}
     for oid in ids:
         last = dict(kinds_last.get(oid, []))
@@ -104,6 +105,7 @@ def _breakdowns(ids: list[int], year: int) -> dict[int, list[Breakdown]]:
                 "office_task", [CountRow(str(nr), n) for nr, n in sorted(tasks.get(oid, []))]
             ),
             Breakdown("plan_goal", [CountRow(str(nr), n) for nr, n in sorted(goals.get(oid, []))]),
+            Breakdown("inquiry_channel", [CountRow(ch, n) for ch, n in channels.get(oid, [])]),
         ]
     return result
 

@@ -20,7 +20,7 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 
-from knutepunkt.activity.models import Activity, ActivityKind
+from knutepunkt.activity.models import Activity, ActivityKind, InquiryChannel
 from knutepunkt.activity.querysets import ActivityQuerySet
 from knutepunkt.groups.models import GroupStatus, GroupStatusChange, SelfHelpGroup
 from knutepunkt.network.models import (
@@ -41,30 +41,44 @@ def activities_in_year(office_ids: OfficeIds, year: int) -> ActivityQuerySet:
     return Activity.objects.filter(office_id__in=list(office_ids)).in_year(year)
 
 
+# The office's own arranged events (seed 003 §4.10 "Egne arrangementer": the county
+# conference, open meetings, starter trainings and the follow-up meeting).
+OWN_ARRANGED_KINDS = (K.OWN_EVENT, K.STARTER_TRAINING, K.STARTER_FOLLOW_UP)
+
+
 def participants_at_own_events() -> Any:
-    """Participants at the office's own events: the sum of ``participants`` of activities
-    of kind *own event*. Starter trainings and follow-up meetings are counted separately
-    (see :func:`people_trained`), as in the 2012 report's "133 participants"."""
-    return Coalesce(Sum("participants", filter=Q(kind=K.OWN_EVENT)), 0)
+    """Participants at the events the office itself arranged: the sum of ``participants``
+    of *own events*, *starter trainings* and *follow-up meetings for starters* (seed 003
+    §4.1: "Det har deltatt 133 på de ulike arrangementene Distriktskontoret har
+    arrangert")."""
+    return Coalesce(Sum("participants", filter=Q(kind__in=OWN_ARRANGED_KINDS)), 0)
 
 
 def people_informed() -> Any:
-    """People given information directly where the office spoke: the sum of
-    ``people_reached`` of *own events* and *contributions* (talks at others' events).
-    Stands, teaching and starter trainings are not included (the 2012 report's "730")."""
-    return Coalesce(Sum("people_reached", filter=Q(kind__in=[K.OWN_EVENT, K.CONTRIBUTION])), 0)
+    """People given information directly: everyone who took part in the office's own
+    arranged events (their ``participants``) plus the people given information by the
+    office's talks at others' events (``people_reached`` of *contributions*) (§4.1: "På
+    arrangementer kontoret selv har gjennomført og på andres arrangementer distriktskontoret
+    har deltatt på med foredrag/innlegg har 730 mennesker fått direkte informasjon").
+    Stands and teaching have their own figures."""
+    return Coalesce(Sum("participants", filter=Q(kind__in=OWN_ARRANGED_KINDS)), 0) + Coalesce(
+        Sum("people_reached", filter=Q(kind=K.CONTRIBUTION)), 0
+    )
 
 
 def people_at_stands() -> Any:
     """People present at congresses and conferences where the office had a stand: the sum
-    of ``people_reached`` of activities of kind *stand* (the 2012 report's "783")."""
-    return Coalesce(Sum("people_reached", filter=Q(kind=K.STAND)), 0)
+    of ``participants`` (people present) of activities of kind *stand* (§4.1: "der Selvhjelp
+    Norge har deltatt med stand har det vært 783 mennesker til stede")."""
+    return Coalesce(Sum("participants", filter=Q(kind=K.STAND)), 0)
 
 
 def direct_inquiries() -> Any:
-    """Direct inquiries: the number of activities of kind *inquiry* (one logged activity is
-    one inquiry, whatever its figures)."""
-    return Count("id", filter=Q(kind=K.INQUIRY))
+    """People who got in touch with the office directly: the sum of the people counted on
+    activities of kind *inquiry* (``participants``; an entry without a number is one
+    person) (seed 003 §5.2: "ca 30 personer henvendt seg direkte til kontoret enten via
+    telefon, epost eller oppmøte")."""
+    return Coalesce(Sum(Coalesce("participants", 1), filter=Q(kind=K.INQUIRY)), 0)
 
 
 def starter_trainings() -> Any:
@@ -283,6 +297,27 @@ def activities_by_month(office_ids: OfficeIds, year: int) -> dict[int, list[tupl
         activities_in_year(office_ids, year).order_by().values("office_id").annotate(**months)
     ):
         result[row["office_id"]] = [(m, row[f"m{m}"]) for m in range(1, 13) if row[f"m{m}"]]
+    return result
+
+
+def inquiries_by_channel(office_ids: OfficeIds, year: int) -> dict[int, list[tuple[Any, ...]]]:
+    """People who got in touch directly, per channel (phone, e-mail, in person, other; an
+    inquiry logged without a channel is "other"): {office_id: [(channel, people)]}. The
+    rows add up to :func:`direct_inquiries`."""
+    result: dict[int, list[tuple[Any, ...]]] = defaultdict(list)
+    totals: dict[tuple[int, str], int] = defaultdict(int)
+    rows = (
+        activities_in_year(office_ids, year)
+        .filter(kind=K.INQUIRY)
+        .order_by()
+        .values_list("office_id", "channel")
+        .annotate(n=Sum(Coalesce("participants", 1)))
+    )
+    for office_id, channel, n in rows:
+        totals[(office_id, channel or InquiryChannel.OTHER)] += int(n or 0)
+    order = list(InquiryChannel.values)
+    for (office_id, channel), n in sorted(totals.items(), key=lambda i: order.index(i[0][1])):
+        result[office_id].append((channel, n))
     return result
 
 

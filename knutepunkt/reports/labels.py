@@ -17,7 +17,7 @@ from django.utils.functional import Promise
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from knutepunkt.activity.models import ActivityKind, OfficeTask, PlanGoal
+from knutepunkt.activity.models import ActivityKind, InquiryChannel, OfficeTask, PlanGoal
 from knutepunkt.network.models import ContactPointKind, ContactPointStatus, PartnerKind
 from knutepunkt.reports.coverage import CLASS_LABELS
 from knutepunkt.reports.models import AnnualReport, ReportStatus
@@ -28,7 +28,7 @@ FIGURE_LABELS: dict[str, Promise] = {
     "participants_at_own_events": _("Participants at the office's own events"),
     "people_informed": _("People given information directly at own and others' events"),
     "people_at_stands": _("People present at congresses and conferences with a stand"),
-    "direct_inquiries": _("Direct inquiries"),
+    "direct_inquiries": _("People who got in touch with the office directly"),
     "starter_trainings": _("Starter trainings"),
     "people_trained": _("People trained as starters"),
     "students_taught": _("Students reached at university colleges"),
@@ -45,6 +45,7 @@ BREAKDOWN_TITLES: dict[str, Promise] = {
     "municipality": _("Activities by county and municipality"),
     "office_task": _("Activities by office task"),
     "plan_goal": _("Activities by national-plan goal"),
+    "inquiry_channel": _("People who got in touch directly, by channel"),
 }
 
 # Table-of-contents entries of the national compilation that are not an office's chapter.
@@ -178,4 +179,6 @@ def count_row_label(breakdown: str, key: str, name: str = "", county: str = "") 
         return reference_label(breakdown, key)
     if breakdown == "municipality":
         return f"{county} – {name}" if county else name
+    if breakdown == "inquiry_channel":
+        return str(dict(InquiryChannel.choices).get(key, key))
     return name or key

@@ -29,7 +29,6 @@ def _post_data(**overrides: Any) -> dict[str, Any]:
         "kind": "contribution",
         "title": "Foredrag på fagdag",
         "municipality": "Molde (Møre og Romsdal)",
-        "participants": "12",
         "people_reached": "80",
     }
     data.update(overrides)
@@ -76,7 +75,7 @@ def test_staff_logs_activity_with_everything(
     activity = Activity.objects.get()
     assert activity.office == office_staff_midt.office
     assert activity.municipality == municipality("1506")
-    assert (activity.participants, activity.people_reached) == (12, 80)
+    assert (activity.participants, activity.people_reached) == (None, 80)
     assert list(activity.partners.all()) == [partner_molde]
     assert sorted(activity.office_tasks.values_list("number", flat=True)) == [1, 3]
     assert list(activity.plan_goals.all()) == [goal]
@@ -164,7 +163,9 @@ def test_edit_changes_the_activity(office_staff_midt: User, login: Any) -> None:
     client = login(office_staff_midt)
     page = client.get(url)
     assert page.context["form"]["municipality"].value() == "Molde (Møre og Romsdal)"
-    response = client.post(url, _post_data(title="Nytt navn", participants="5"))
+    response = client.post(
+        url, _post_data(title="Nytt navn", kind="own_event", participants="5", people_reached=None)
+    )
     assert response.status_code == 302
     activity.refresh_from_db()
     assert (activity.title, activity.participants) == ("Nytt navn", 5)

@@ -38,7 +38,6 @@ CURRENT_ACTIVITIES: list[dict[str, Any]] = [
         "Åpent møte om selvhjelp i Ålesund",
         "1508",
         participants=26,
-        reached=26,
         contact_point="alesund-haram",
     ),
     _c(
@@ -73,7 +72,6 @@ CURRENT_ACTIVITIES: list[dict[str, Any]] = [
         "Seminar om selvhjelp i indre Østfold",
         "3118",
         participants=40,
-        reached=40,
         contact_point="askim",
     ),
     _c(
@@ -82,7 +80,7 @@ CURRENT_ACTIVITIES: list[dict[str, Any]] = [
         "stand",
         "Stand på konferanse om psykisk helse i Oslo",
         "0301",
-        reached=300,
+        participants=300,
     ),
     _c(
         "oslo-akershus-ostfold",
@@ -115,7 +113,6 @@ CURRENT_ACTIVITIES: list[dict[str, Any]] = [
         "Informasjonsmøte om selvhjelp i Alta",
         "5601",
         participants=22,
-        reached=22,
     ),
     _c(
         "innlandet",
@@ -124,7 +121,6 @@ CURRENT_ACTIVITIES: list[dict[str, Any]] = [
         "Åpent møte om selvhjelp på Gjøvik",
         "3407",
         participants=35,
-        reached=35,
     ),
     _c(
         "innlandet",
@@ -157,7 +153,6 @@ CURRENT_ACTIVITIES: list[dict[str, Any]] = [
         "Nettverkssamling for igangsettere i Vestfold",
         "3905",
         participants=24,
-        reached=24,
     ),
     _c(
         "vestfold-telemark-buskerud",
@@ -181,6 +176,5 @@ CURRENT_ACTIVITIES: list[dict[str, Any]] = [
         "Åpent møte om selvhjelp i Førde",
         "4647",
         participants=28,
-        reached=28,
     ),
 ]

@@ -86,13 +86,19 @@ def test_activity_kind_follows_event_kind_and_organiser(
     assert result.activity.kind == expected
 
 
-def test_stand_counts_people_reached(make_event, office_staff_midt):
+def test_stand_counts_people_present(make_event, office_staff_midt):
+    # Seed 003 §4.1: at a stand the figure is the people present ("til stede"), the
+    # same field the activity form labels "People present" for a stand.
+    from knutepunkt.reports.figures import activity_totals
+
     event = past_event(make_event(kind=EventKind.STAND), days_ago=1)
     activity = event_record_attendance(
         event=event, attended_count=783, actor=office_staff_midt
     ).activity
-    assert activity.people_reached == 783
-    assert activity.participants is None
+    assert activity.participants == 783
+    assert activity.people_reached is None
+    totals = activity_totals([activity.office_id], activity.date.year)[activity.office_id]
+    assert totals["people_at_stands"] == 783
 
 
 def test_attendance_cannot_be_recorded_before_the_event(make_event, office_staff_midt):

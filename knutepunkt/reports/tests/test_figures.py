@@ -34,11 +34,17 @@ def _independent(activities: list[Activity]) -> dict[str, int]:
     def count(kinds: set[str]) -> int:
         return sum(1 for a in activities if a.kind in kinds)
 
+    own = {"own_event", "starter_training", "starter_follow_up"}
+
     return {
-        "participants_at_own_events": total("participants", {"own_event"}),
-        "people_informed": total("people_reached", {"own_event", "contribution"}),
-        "people_at_stands": total("people_reached", {"stand"}),
-        "direct_inquiries": count({"inquiry"}),
+        "participants_at_own_events": total("participants", own),
+        "people_informed": total("participants", own) + total("people_reached", {"contribution"}),
+        "people_at_stands": total("participants", {"stand"}),
+        "direct_inquiries": sum(
+            1 if a.participants is None else a.participants
+            for a in activities
+            if a.kind == "inquiry"
+        ),
         "starter_trainings": count({"starter_training"}),
         "people_trained": total("participants", {"starter_training"}),
         "students_taught": total("people_reached", {"teaching"}),
@@ -122,7 +128,7 @@ def test_figures_follow_changes_in_the_log(demo: Any) -> None:
     stand = Activity.objects.get(
         office=demo.office, kind="stand", title__startswith="Torgvert og stand"
     )
-    activity_update(actor=demo.staff, activity=stand, data={"people_reached": 100})
+    activity_update(actor=demo.staff, activity=stand, data={"participants": 100})
 
     report = build_office_report(office=demo.office, year=2012)
     assert report.figure("people_at_stands").value == 783 - 200 + 100

@@ -98,7 +98,7 @@ def test_reopen_needs_a_reason_and_unlocks(demo: Any) -> None:
         annual_report_reopen(report=report, reason="Feil tall", actor=demo.staff)
 
     stand = Activity.objects.get(office=demo.office, title__startswith="Torgvert og stand")
-    activity_update(actor=demo.staff, activity=stand, data={"people_reached": 0})
+    activity_update(actor=demo.staff, activity=stand, data={"participants": 0})
     annual_report_reopen(report=report, reason="Feil tall for stand", actor=demo.head)
 
     report.refresh_from_db()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import TYPE_CHECKING, Any
 
 from django import forms
@@ -10,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from knutepunkt.activity import selectors
-from knutepunkt.activity.models import ActivityKind, OfficeTask, PlanGoal
+from knutepunkt.activity.models import ActivityKind, InquiryChannel, OfficeTask, PlanGoal
 from knutepunkt.events.models import Event
 from knutepunkt.network.models import ContactPoint, DistrictOffice, Partner, PartnerKind
 from knutepunkt.web.forms import MunicipalityField
@@ -20,6 +21,114 @@ if TYPE_CHECKING:
 
 NOT_NEGATIVE = {"min_value": _("The number cannot be negative.")}
 MAX_NEW_PARTNERS = 20
+K = ActivityKind
+
+# Kinds that are planned ahead (events and meetings) may be logged up to this many days
+# in the future; every other kind (media items, advertisements, inquiries) is logged when
+# it has happened, so its date cannot be after today.
+PLANNED_KINDS = frozenset(
+    {
+        K.OWN_EVENT,
+        K.CONTRIBUTION,
+        K.STAND,
+        K.STARTER_TRAINING,
+        K.STARTER_FOLLOW_UP,
+        K.PLANNING_GROUP_MEETING,
+        K.PARTNER_MEETING,
+        K.TEACHING,
+        K.OTHER,
+    }
+)
+MAX_DAYS_AHEAD = 366
+
+# The fields whose presence, label and help depend on the kind. Fields not named here
+# (title, municipality, partners, tasks, goals, notes) are shown for every kind.
+SHAPED_FIELDS = ("participants", "people_reached", "channel", "end_date", "event", "url")
+
+
+def kind_profiles() -> dict[str, dict[str, dict[str, str]]]:
+    """Per kind: the shaped fields it uses, each with its label and help text. The form
+    script shows only these; without the script every field is shown with the generic
+    labels, and :meth:`ActivityForm.clean` refuses a number in a field the kind does not
+    count (so the report's figures never miss it)."""
+    present = _("People present")
+    participants = (_("Participants"), _("Everyone who took part, staff not included."))
+    informed = (
+        _("People given information"),
+        _("The audience of the office's talk or contribution."),
+    )
+    several_days = (_("End date"), _("For activities over several days."))
+    event = (_("Event of the office"), "")
+    link = (_("Link"), _("E.g. a news article."))
+    meeting = {"end_date": several_days, "event": event}
+    profiles: dict[str, dict[str, tuple[Any, Any]]] = {
+        K.OWN_EVENT: {"participants": participants, **meeting},
+        K.CONTRIBUTION: {"people_reached": informed, **meeting},
+        K.STAND: {
+            "participants": (
+                present,
+                _("People present at the congress or conference where the office had a stand."),
+            ),
+            **meeting,
+        },
+        K.STARTER_TRAINING: {
+            "participants": (
+                _("Participants (people trained)"),
+                _("A course over two days is one activity: give the end date."),
+            ),
+            **meeting,
+        },
+        K.STARTER_FOLLOW_UP: {"participants": participants, **meeting},
+        K.PLANNING_GROUP_MEETING: dict(meeting),
+        K.PARTNER_MEETING: dict(meeting),
+        K.TEACHING: {
+            "people_reached": (_("Students taught"), _("Students present at the lecture.")),
+            **meeting,
+        },
+        K.MEDIA_COVERAGE: {"url": link},
+        K.ADVERTISEMENT: {"url": link},
+        K.INQUIRY: {
+            "participants": (
+                _("Number of people who got in touch"),
+                _("One entry may count several people, e.g. a day's phone calls."),
+            ),
+            "channel": (_("Channel"), _("How they got in touch.")),
+        },
+        K.OTHER: {
+            "participants": participants,
+            "people_reached": informed,
+            "end_date": several_days,
+            "event": event,
+            "url": link,
+        },
+    }
+    return {
+        kind: {
+            name: {"label": str(label), "help": str(help_)} for name, (label, help_) in p.items()
+        }
+        for kind, p in profiles.items()
+    }
+
+
+def check_activity_date(kind: str, date: datetime.date, today: datetime.date) -> str | None:
+    """Why ``date`` cannot be an activity's date, or None. Planned kinds may lie up to
+    MAX_DAYS_AHEAD days ahead (a typo like 2112 is caught); other kinds not after today."""
+    if date <= today:
+        return None
+    if kind not in PLANNED_KINDS:
+        return str(
+            _("“%(kind)s” is logged when it has happened: the date cannot be after today.")
+            % {"kind": ActivityKind(kind).label}
+        )
+    if (date - today).days > MAX_DAYS_AHEAD:
+        return str(
+            _(
+                "The date is more than a year ahead (%(date)s). Check the year; plans further "
+                "ahead belong in the plans for the next years."
+            )
+            % {"date": date.strftime("%d.%m.%Y")}
+        )
+    return None
 
 
 def _set_choices(field: Any, queryset: Any) -> None:
@@ -50,6 +159,13 @@ class ActivityForm(forms.Form):
     )
     people_reached = forms.IntegerField(
         label=_("People reached"), required=False, min_value=0, error_messages=NOT_NEGATIVE
+    )
+    channel = forms.ChoiceField(
+        label=_("Channel (direct inquiries)"),
+        required=False,
+        choices=[("", "—"), *InquiryChannel.choices],
+        widget=forms.RadioSelect,
+        help_text=_("For a direct inquiry: how the people got in touch."),
     )
     end_date = forms.DateField(
         label=_("End date"),
@@ -103,6 +219,7 @@ class ActivityForm(forms.Form):
     url = forms.URLField(
         label=_("Link"),
         required=False,
+        help_text=_("E.g. a news article."),
         assume_scheme="https",
         widget=forms.TextInput(attrs={"inputmode": "url"}),
     )
@@ -119,6 +236,18 @@ class ActivityForm(forms.Form):
         self.fields["title"].widget.attrs["autocomplete"] = "off"
         for name in ("participants", "people_reached"):
             self.fields[name].widget.attrs.update({"inputmode": "numeric", "min": "0"})
+        # Without the form script every field shows; the generic help says which kinds
+        # count which number (the script replaces label and help per kind).
+        self.fields["participants"].label = _("Participants / people present")
+        self.fields["participants"].help_text = _(
+            "Own events and starter trainings: participants. Stand: people present at the "
+            "congress or conference. Direct inquiry: the number of people who got in touch."
+        )
+        self.fields["people_reached"].label = _("People given information (talks, teaching)")
+        self.fields["people_reached"].help_text = _(
+            "Talk or contribution at another's event: the audience. Teaching: students."
+        )
+        self.fields["channel"].choices = list(InquiryChannel.choices)
 
     def clean_new_partners(self) -> list[str]:
         lines = [" ".join(line.split()) for line in self.cleaned_data["new_partners"].splitlines()]
@@ -137,7 +266,37 @@ class ActivityForm(forms.Form):
             self.add_error("end_date", _("The end date cannot be before the date."))
         if data.get("new_partners") and not data.get("new_partner_kind"):
             self.add_error("new_partner_kind", _("Choose a type for the new partners."))
+        kind = data.get("kind")
+        if kind:
+            self._check_kind_fields(kind, data)
+            if date:
+                problem = check_activity_date(kind, date, timezone.localdate())
+                if problem:
+                    self.add_error("date", problem)
         return data
+
+    def _check_kind_fields(self, kind: str, data: dict[str, Any]) -> None:
+        """A number typed in a field the kind does not count would be missing from the
+        report: say where it belongs instead of saving it."""
+        used = kind_profiles().get(kind, {})
+        label = ActivityKind(kind).label
+        for name in ("participants", "people_reached"):
+            if data.get(name) is not None and name not in used:
+                other = "people_reached" if name == "participants" else "participants"
+                where = used.get(other, {}).get("label")
+                message = (
+                    _("“%(kind)s” counts “%(where)s”; enter the number there.")
+                    % {"kind": label, "where": where}
+                    if where
+                    else _("“%(kind)s” has no number of people; leave this empty.")
+                    % {"kind": label}
+                )
+                self.add_error(name, message)
+        if kind == ActivityKind.INQUIRY:
+            if not data.get("channel"):
+                self.add_error("channel", _("Choose how they got in touch."))
+        elif data.get("channel"):
+            self.add_error("channel", _("Only a direct inquiry has a channel."))
 
     def service_kwargs(self) -> dict[str, Any]:
         """The cleaned data as keyword arguments of the activity services."""
@@ -152,6 +311,7 @@ class ActivityForm(forms.Form):
                 "municipality",
                 "participants",
                 "people_reached",
+                "channel",
                 "notes",
                 "event",
                 "contact_point",
@@ -174,6 +334,47 @@ class ActivityForm(forms.Form):
             return
         for field, errors in error.message_dict.items():
             self.add_error(field if field in self.fields else None, errors)
+
+
+class QuickInquiryForm(forms.Form):
+    """Log direct inquiries in three fields: date (today), channel and number of people."""
+
+    prefix = "inquiry"
+
+    date = forms.DateField(label=_("Date"), widget=DateInput())
+    channel = forms.ChoiceField(
+        label=_("Channel"), choices=InquiryChannel.choices, widget=forms.RadioSelect
+    )
+    count = forms.IntegerField(
+        label=_("Number of people"),
+        min_value=1,
+        max_value=1000,
+        initial=1,
+        error_messages={"min_value": _("At least one person.")},
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("initial", {"date": timezone.localdate(), "count": 1})
+        super().__init__(*args, **kwargs)
+        self.fields["count"].widget.attrs.update({"inputmode": "numeric", "min": "1"})
+
+    def clean_date(self) -> datetime.date:
+        date: datetime.date = self.cleaned_data["date"]
+        problem = check_activity_date(ActivityKind.INQUIRY, date, timezone.localdate())
+        if problem:
+            raise ValidationError(problem)
+        return date
+
+    def service_kwargs(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        channel = InquiryChannel(data["channel"])
+        return {
+            "date": data["date"],
+            "kind": ActivityKind.INQUIRY,
+            "title": str(_("Direct inquiry: %(channel)s") % {"channel": channel.label}),
+            "channel": channel.value,
+            "participants": data["count"],
+        }
 
 
 def initial_for_new(request_get: Any) -> dict[str, Any]:

@@ -8,6 +8,11 @@ app_name = "activity"
 urlpatterns: list[URLPattern | URLResolver] = [
     path("aktiviteter/", views.activity_list, name="activity_list"),
     path("aktiviteter/ny/", views.activity_create, name="activity_create"),
+    path(
+        "aktiviteter/henvendelse/",
+        views.activity_inquiry_create,
+        name="activity_inquiry_create",
+    ),
     path("aktiviteter/<int:pk>/endre/", views.activity_edit, name="activity_edit"),
     path("aktiviteter/<int:pk>/slett/", views.activity_delete, name="activity_delete"),
     path("aktiviteter/eksport/", views.activity_export, name="activity_export"),

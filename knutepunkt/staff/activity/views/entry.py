@@ -16,7 +16,13 @@ from knutepunkt.activity import services
 from knutepunkt.activity.selectors import get_activity_for_user
 from knutepunkt.network.models import DistrictOffice
 from knutepunkt.staff.access import OFFICE_ROLES, staff_view
-from knutepunkt.staff.activity.forms import ActivityForm, ChooseOfficeForm, initial_for_new
+from knutepunkt.staff.activity.forms import (
+    ActivityForm,
+    ChooseOfficeForm,
+    QuickInquiryForm,
+    initial_for_new,
+    kind_profiles,
+)
 
 
 def _office_for_entry(request: HttpRequest) -> DistrictOffice | None:
@@ -73,7 +79,48 @@ def activity_create(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "activity/staff/form.html",
-        {"form": form, "office": office, "action": action, "activity": None},
+        {
+            "form": form,
+            "office": office,
+            "action": action,
+            "activity": None,
+            "kind_profiles": kind_profiles(),
+        },
+    )
+
+
+@staff_view(roles=OFFICE_ROLES)
+def activity_inquiry_create(request: HttpRequest) -> HttpResponse:
+    """Log direct inquiries fast: date (today), channel, number of people. The list page
+    shows this form to office staff; head office names the office in ``?office=``."""
+    user: Any = request.user
+    office = _office_for_entry(request)
+    if office is None:
+        return render(
+            request,
+            "activity/staff/choose_office.html",
+            {"form": ChooseOfficeForm(request.GET if "office" in request.GET else None)},
+        )
+    form = QuickInquiryForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            activity = services.activity_create(actor=user, office=office, **form.service_kwargs())
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(
+                request,
+                _("Logged: %(title)s, %(count)d.")
+                % {"title": activity.title, "count": activity.participants or 1},
+            )
+            return redirect("staff:activity:activity_list")
+    action = request.path
+    if user.is_head_office:
+        action = f"{action}?{urlencode({'office': office.pk})}"
+    return render(
+        request,
+        "activity/staff/inquiry_form.html",
+        {"inquiry_form": form, "form": form, "office": office, "action": action},
     )
 
 
@@ -108,6 +155,7 @@ def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 "municipality": activity.municipality,
                 "participants": activity.participants,
                 "people_reached": activity.people_reached,
+                "channel": activity.channel,
                 "partners": list(activity.partners.all()),
                 "office_tasks": list(activity.office_tasks.all()),
                 "plan_goals": list(activity.plan_goals.all()),
@@ -122,7 +170,13 @@ def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "activity/staff/form.html",
-        {"form": form, "office": activity.office, "action": request.path, "activity": activity},
+        {
+            "form": form,
+            "office": activity.office,
+            "action": request.path,
+            "activity": activity,
+            "kind_profiles": kind_profiles(),
+        },
     )
 
 

@@ -16,7 +16,7 @@ from knutepunkt.activity import exports
 from knutepunkt.activity.models import Activity, ActivityKind
 from knutepunkt.activity.selectors import activity_totals, filter_activities, with_display_relations
 from knutepunkt.staff.access import OFFICE_ROLES, staff_view
-from knutepunkt.staff.activity.forms import ActivityFilterForm
+from knutepunkt.staff.activity.forms import ActivityFilterForm, QuickInquiryForm
 
 PER_PAGE = 50
 
@@ -96,6 +96,9 @@ def activity_list(request: HttpRequest) -> HttpResponse:
             "show_office": user.is_head_office and filters.office is None,
             "page_query": _query_without(request, "page"),
             "export_query": _query_without(request, "page", "per_page", "format"),
+            # Office staff log direct inquiries right here (head office picks an office
+            # on the inquiry page first).
+            "inquiry_form": None if user.is_head_office else QuickInquiryForm(),
         },
     )
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
 
 def axe_violations(page: Any) -> list[dict[str, Any]]:
-    """Run axe-core on the page for WCAG 2.0/2.1 A and AA rules; return the violations."""
+    """Run axe-core on the page for WCAG 2.0/2.1/2.2 A and AA rules; return the violations."""
     from axe_playwright_python.sync_playwright import Axe
 
     # resultTypes: only violations come back with every node (much faster on long pages).

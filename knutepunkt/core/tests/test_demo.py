@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime
 from io import StringIO
+from typing import Any
 
 import pytest
 from django.contrib.auth import authenticate
@@ -218,13 +219,14 @@ def test_demo_users_sign_in_with_the_demo_password(demo: None) -> None:
     assert User.objects.get(username="molde").contact_point.slug == "molde"
 
 
-def test_demo_logins_prints_users_password_and_admin_url(demo: None) -> None:
+def test_demo_logins_prints_users_password_and_admin_url(demo: None, settings: Any) -> None:
+    settings.SITE_URL = "http://127.0.0.1:8765"
     out = StringIO()
     call_command("demo_logins", stdout=out)
     text = out.getvalue()
     assert "knutepunkt-demo" in text
-    assert "http://127.0.0.1:8000/arbeid/logg-inn/" in text
-    assert "demo_totp" in text
+    assert "Sign in at http://127.0.0.1:8765/arbeid/logg-inn/" in text
+    assert "`make totp`" in text
     for username in ("hovedkontor", "midt", "nord", "oslo", "molde", "helsedir"):
         assert username in text
 

@@ -5,6 +5,8 @@ from typing import Any
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.html import format_html_join
+from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
 from knutepunkt.pages.markup import render_markup
@@ -14,7 +16,7 @@ register = template.Library()
 
 # Each language is offered in its own name, so a reader who cannot read the current page
 # still recognises it.
-NATIVE_NAMES = {"nb": "Norsk (bokmål)", "en": "English"}
+NATIVE_NAMES = {"nb": "Norsk (bokmål)", "nn": "Norsk (nynorsk)", "en": "English"}
 
 
 @register.inclusion_tag("includes/main_nav.html", takes_context=True)
@@ -40,3 +42,20 @@ def language_switch(context: dict[str, Any]) -> dict[str, Any]:
         if code != current
     ]
     return {"request": request, "csrf_token": context.get("csrf_token"), "choices": choices}
+
+
+@register.simple_tag(takes_context=True)
+def hreflang_alternates(context: dict[str, Any]) -> SafeString:
+    """``<link rel="alternate" hreflang>`` for the page in every language (and bokmål as
+    ``x-default``), absolute as search engines want them. Nothing on a page that did not
+    resolve (404): there is no such page in any language."""
+    request = context.get("request")
+    if request is None or getattr(request, "resolver_match", None) is None:
+        return SafeString("")
+    path = request.get_full_path()
+    urls = [
+        (code, request.build_absolute_uri(translate_url(path, code)))
+        for code, _name in settings.LANGUAGES
+    ]
+    urls.append(("x-default", dict(urls)[settings.LANGUAGE_CODE]))
+    return format_html_join("\n  ", '<link rel="alternate" hreflang="{}" href="{}">', urls)

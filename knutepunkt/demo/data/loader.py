@@ -26,6 +26,7 @@ from knutepunkt.activity.reference import ensure_office_tasks_and_plan_goals
 from knutepunkt.demo.data import (
     activities_2012,
     activities_current,
+    activities_previous,
     contact_points,
     events,
     groups,
@@ -114,7 +115,9 @@ class DemoLoader:
         self.load_groups()
         self.load_starters()
         self.load_events()
+        self.load_past_events()
         self.load_activities_2012()
+        self.load_previous_year_activities()
         self.load_current_activities()
         self.load_users()
 
@@ -284,6 +287,36 @@ class DemoLoader:
                 {"partners": [organiser] if organiser else []},
             )
 
+    def _held_on(self, data: dict[str, Any]) -> datetime.date:
+        """The day a past event was held: a month and day of last year, or some days
+        before today within this year."""
+        if data["last_year"] is not None:
+            month, day = data["last_year"]
+            return datetime.date(self.today.year - 1, month, day)
+        start_of_year = self.today.replace(month=1, day=1)
+        return max(start_of_year, self.today - datetime.timedelta(days=data["days_ago"]))
+
+    def load_past_events(self) -> None:
+        for data in events.PAST_EVENTS:
+            starts_at = self._aware(self._held_on(data), data["start"])
+            fields = {
+                "title": data["title"],
+                "kind": data["kind"],
+                "description": data["description"],
+                "starts_at": starts_at,
+                "ends_at": starts_at + datetime.timedelta(hours=data["hours"]),
+                "venue": data["venue"],
+                "address": data["address"],
+                "municipality": self._municipality(data["municipality"]),
+                "office": self.offices[data["office"]],
+                "contact_point": self.contact_points.get(data["contact_point"] or ""),
+                "capacity": data["capacity"],
+                "signup_opens_at": starts_at - datetime.timedelta(days=30),
+                "signup_closes_at": starts_at - datetime.timedelta(hours=2),
+                "attended_count": data["attended"],
+            }
+            self._ensure(Event, {"slug": data["slug"]}, fields)
+
     # --- activity log ----------------------------------------------------------------------
 
     def _activity_m2m(self, kind: str, office_slug: str, partner_names: list[str]) -> dict:
@@ -313,6 +346,25 @@ class DemoLoader:
                 {"office": office, "date": day, "title": data["title"]},
                 fields,
                 self._activity_m2m(data["kind"], office_slug, data["partners"]),
+            )
+
+    def load_previous_year_activities(self) -> None:
+        year = self.today.year - 1
+        for data in activities_previous.PREVIOUS_YEAR_ACTIVITIES:
+            fields = {
+                "date": datetime.date(year, data["month"], data["day"]),
+                "kind": data["kind"],
+                "municipality": self._municipality(data["municipality"]),
+                "contact_point": self.contact_points.get(data["contact_point"] or ""),
+                "participants": data["participants"],
+                "people_reached": data["people_reached"],
+            }
+            office = self.offices[data["office"]]
+            self._ensure(
+                Activity,
+                {"office": office, "title": data["title"], "date__year": year},
+                fields,
+                self._activity_m2m(data["kind"], data["office"], []),
             )
 
     def load_current_activities(self) -> None:

@@ -130,8 +130,10 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-def _token_problem(request: HttpRequest, status: int) -> HttpResponse:
-    return render(request, "events/token_invalid.html", {"status": status}, status=status)
+def _token_problem(request: HttpRequest, *, broken: bool) -> HttpResponse:
+    """A link that leads nowhere answers 404, whether it is broken (changed, cut short,
+    too old) or its sign-up is gone; the text says which."""
+    return render(request, "events/token_invalid.html", {"broken": broken}, status=404)
 
 
 def _registration_from(ids: tuple[int, int]) -> Registration | None:
@@ -148,9 +150,9 @@ def registration_result(request: HttpRequest, token: str) -> HttpResponse:
     try:
         registration = _registration_from(read_result_token(token))
     except BadToken:
-        return _token_problem(request, 400)
+        return _token_problem(request, broken=True)
     if registration is None:
-        return _token_problem(request, 404)
+        return _token_problem(request, broken=False)
     return render(
         request,
         "events/registered.html",
@@ -171,9 +173,9 @@ def registration_cancel(request: HttpRequest, token: str) -> HttpResponse:
     try:
         registration = _registration_from(read_cancel_token(token))
     except BadToken:
-        return _token_problem(request, 400)
+        return _token_problem(request, broken=True)
     if registration is None:
-        return _token_problem(request, 404)
+        return _token_problem(request, broken=False)
     already = registration.status == RegistrationStatus.CANCELLED
     if request.method == "POST" and not already:
         services.registration_cancel(registration=registration, actor=None)

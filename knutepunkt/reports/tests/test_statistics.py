@@ -217,6 +217,8 @@ def test_no_hidden_value_is_a_linear_combination_of_published_values_across_tabl
     )
     links = [Link(left=((0, r, 1),), right=((1, r, 0), (1, r, 1))) for r in range(n)]
     pub_first, pub_second = suppress_together([first, second], links)
+    assert pub_first.column_totals is not None
+    assert pub_second.row_totals is not None and pub_second.column_totals is not None
 
     # The variables and equations, written out again here from the table shapes.
     true, shown, names = [], [], []

@@ -36,6 +36,11 @@ class Event(models.Model):
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     kind = models.CharField(_("type"), max_length=30, choices=EventKind.choices)
     description = models.TextField(_("description"), blank=True)
+    description_nn = models.TextField(
+        _("description (nynorsk)"),
+        blank=True,
+        help_text=_("Shown on the nynorsk site; the description above is shown when empty."),
+    )
     description_en = models.TextField(
         _("description (English)"),
         blank=True,

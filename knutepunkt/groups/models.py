@@ -15,6 +15,12 @@ class Topic(models.Model):
 
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     name_nb = models.CharField(_("name (bokmål)"), max_length=120, unique=True)
+    name_nn = models.CharField(
+        _("name (nynorsk)"),
+        max_length=120,
+        blank=True,
+        help_text=_("Shown on the nynorsk pages; when empty, the bokmål is shown."),
+    )
     name_en = models.CharField(_("name (English)"), max_length=120)
     # Words people type for this topic, comma-separated, in both languages.
     synonyms = models.TextField(_("search words"), blank=True)
@@ -99,6 +105,7 @@ class SelfHelpGroup(models.Model):
         _("status"), max_length=20, choices=GroupStatus.choices, default=GroupStatus.FORMING
     )
     description_nb = models.TextField(_("description (bokmål)"), blank=True)
+    description_nn = models.TextField(_("description (nynorsk)"), blank=True)
     description_en = models.TextField(_("description (English)"), blank=True)
     meeting_time = models.CharField(
         _("meeting time"), max_length=150, blank=True, help_text=_("E.g. every other Tuesday.")

@@ -28,10 +28,18 @@ class InfoPage(models.Model):
 
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     title_nb = models.CharField(_("title (bokmål)"), max_length=150)
+    title_nn = models.CharField(
+        _("title (nynorsk)"),
+        max_length=150,
+        blank=True,
+        help_text=_("Shown on the nynorsk pages; when empty, the bokmål is shown."),
+    )
     title_en = models.CharField(_("title (English)"), max_length=150)
     summary_nb = models.CharField(_("summary (bokmål)"), max_length=300, blank=True)
+    summary_nn = models.CharField(_("summary (nynorsk)"), max_length=300, blank=True)
     summary_en = models.CharField(_("summary (English)"), max_length=300, blank=True)
     body_nb = models.TextField(_("text (bokmål)"), help_text=MARKUP_HELP)
+    body_nn = models.TextField(_("text (nynorsk)"), blank=True, help_text=MARKUP_HELP)
     body_en = models.TextField(_("text (English)"), help_text=MARKUP_HELP)
     menu_order = models.PositiveSmallIntegerField(
         _("menu order"), default=100, help_text=_("Lower numbers come first.")

@@ -30,6 +30,7 @@ from knutepunkt.demo.data import (
     contact_points,
     events,
     groups,
+    nynorsk,
     offices,
     partners,
     starters,
@@ -127,6 +128,7 @@ class DemoLoader:
                 k: data[k]
                 for k in ("name", "email", "phone", "address", "description_nb", "description_en")
             }
+            fields["description_nn"] = nynorsk.OFFICES.get(data["slug"], "")
             fields["seat"] = self._municipality(data["seat"])
             office = self._ensure(DistrictOffice, {"slug": data["slug"]}, fields)
             self.offices[data["slug"]] = office
@@ -169,6 +171,7 @@ class DemoLoader:
                 "description_en",
             ):
                 fields[name] = data.get(name, "")
+            fields["description_nn"] = nynorsk.CONTACT_POINTS.get(data["slug"], "")
             if data["status"] == "planning":
                 fields["follow_up_on"] = self.today + datetime.timedelta(days=30)
             served = [self.municipalities[n] for n in data["served"]]
@@ -195,7 +198,13 @@ class DemoLoader:
 
     def load_topics(self) -> None:
         for slug, name_nb, name_en, words in topics.TOPICS:
-            fields = {"name_nb": name_nb, "name_en": name_en, "synonyms": ", ".join(words)}
+            name_nn, nynorsk_words = topics.NYNORSK[slug]
+            fields = {
+                "name_nb": name_nb,
+                "name_nn": name_nn,
+                "name_en": name_en,
+                "synonyms": ", ".join([*words, *nynorsk_words]),
+            }
             self.topics[slug] = self._ensure(Topic, {"slug": slug}, fields)
 
     def load_groups(self) -> None:
@@ -215,6 +224,7 @@ class DemoLoader:
                 "status": history[-1][0],
                 "meeting_time": data["meeting_time"],
                 "description_nb": data["description_nb"],
+                "description_nn": nynorsk.GROUPS.get((data["topic"], data["contact_point"]), ""),
                 "description_en": data["description_en"],
                 "started_on": started,
                 "ended_on": ended,
@@ -267,6 +277,8 @@ class DemoLoader:
                 "title": data["title"],
                 "kind": data["kind"],
                 "description": data["description"],
+                "description_nn": nynorsk.EVENTS[data["slug"]][0],
+                "description_en": nynorsk.EVENTS[data["slug"]][1],
                 "starts_at": starts_at,
                 "ends_at": starts_at + datetime.timedelta(hours=data["hours"]),
                 "venue": data["venue"],

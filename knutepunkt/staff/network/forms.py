@@ -173,6 +173,9 @@ class ContactPointPublicForm(forms.Form):
     description_nb = forms.CharField(
         label=_("Description (bokmål)"), required=False, widget=forms.Textarea(attrs={"rows": 4})
     )
+    description_nn = forms.CharField(
+        label=_("Description (nynorsk)"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
     description_en = forms.CharField(
         label=_("Description (English)"), required=False, widget=forms.Textarea(attrs={"rows": 4})
     )

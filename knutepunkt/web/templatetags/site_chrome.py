@@ -5,7 +5,7 @@ from typing import Any
 from django import template
 from django.conf import settings
 from django.urls import translate_url
-from django.utils.html import format_html_join
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
@@ -59,3 +59,23 @@ def hreflang_alternates(context: dict[str, Any]) -> SafeString:
     ]
     urls.append(("x-default", dict(urls)[settings.LANGUAGE_CODE]))
     return format_html_join("\n  ", '<link rel="alternate" hreflang="{}" href="{}">', urls)
+
+
+def _base_language(code: str | None) -> str:
+    return (code or settings.LANGUAGE_CODE).split("-")[0].lower()
+
+
+@register.simple_tag
+def lang_attr(value: Any = None) -> SafeString:
+    """`` lang="nb"`` on an element whose text is not in the page's language, nothing when
+    it is (WCAG 3.1.2): a screen reader then reads a bokmål event title on an English page
+    with a Norwegian voice.
+
+    ``value`` is a text that knows its language (``.lang``, as ``localized_text`` returns:
+    a nynorsk page may show the bokmål fallback) or anything else, which is taken as
+    bokmål: what staff write in a field with one language only (titles, names, meeting
+    times) is Norwegian bokmål."""
+    language = getattr(value, "lang", None) or settings.LANGUAGE_CODE
+    if _base_language(language) == _base_language(get_language()):
+        return SafeString("")
+    return format_html(' lang="{}"', language)

@@ -17,6 +17,7 @@ from django.utils import timezone, translation
 from django.utils.safestring import SafeString
 from django.views.decorators.http import require_http_methods
 
+from knutepunkt.core.i18n import localized_text
 from knutepunkt.events import caching, services
 from knutepunkt.events.models import Event, Registration, RegistrationStatus
 from knutepunkt.events.selectors import event_availability, get_public_event, waiting_position
@@ -121,7 +122,7 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "events/detail.html",
         {
             "event": event,
-            "description": event.localized_description(translation.get_language()),
+            "description": localized_text(event, "description"),
             "availability": availability,
             "form": form,
             "privacy_url": privacy_url(),

@@ -153,7 +153,7 @@ def test_place_names_match_without_case_or_spacing(
     client: Client, groups: dict[str, Any], typed: str
 ) -> None:
     html = english_page(client, q="angst", sted=typed)
-    assert "Results near Molde (Møre og Romsdal)" in html
+    assert "Results near Molde<" in html
 
 
 @pytest.mark.parametrize("typed", ["tromso", "Tromsø", "TROMSØ"])
@@ -161,13 +161,13 @@ def test_place_names_match_without_diacritics(
     client: Client, groups: dict[str, Any], typed: str
 ) -> None:
     html = english_page(client, q="angst", sted=typed)
-    assert "Results near Tromsø (Troms" in html
+    assert "Results near Tromsø<" in html
     assert html.index("Angstgruppe Tromsø") < html.index("Angstgruppe Molde")
 
 
 def test_near_me_position_resolves_to_tromso(client: Client, groups: dict[str, Any]) -> None:
     html = english_page(client, q="angst", lat="69.65", lon="18.96")
-    assert "Results near Tromsø (Troms" in html
+    assert "Results near Tromsø<" in html
     assert html.index("Angstgruppe Tromsø") < html.index("Angstgruppe Molde")
     assert "Selvhjelp Tromsø" in html
     assert "Nordland, Troms og Finnmark" in html
@@ -237,7 +237,7 @@ def test_unknown_place_says_so_and_suggests_close_names(
 ) -> None:
     html = english_page(client, q="angst", sted="Moldee")
     assert "We found no municipality called" in html
-    assert "Molde (Møre og Romsdal)" in html
+    assert ">Molde</a>" in html
     html = english_page(client, q="angst", sted="Atlantis")
     assert "Please check the spelling" in html
 
@@ -333,7 +333,7 @@ def test_typeahead_lists_current_municipalities(client: Client, db: Any) -> None
         "number": "1506",
         "name": "Molde",
         "county": "Møre og Romsdal",
-        "label": "Molde (Møre og Romsdal)",
+        "label": "Molde",
     }
     assert len(data) <= 10
 

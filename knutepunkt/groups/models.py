@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from knutepunkt.core.i18n import localized
+from knutepunkt.core.i18n import LocalizedText, localized, localized_text
 from knutepunkt.groups.querysets import SelfHelpGroupQuerySet, TopicQuerySet
 
 
@@ -38,6 +38,11 @@ class Topic(models.Model):
     @property
     def name(self) -> str:
         return localized(self, "name")
+
+    @property
+    def name_text(self) -> LocalizedText:
+        """The name with the language it is in (bokmål stands in for a missing one)."""
+        return localized_text(self, "name")
 
 
 class GroupFormat(models.TextChoices):

@@ -5,7 +5,7 @@ from typing import Any
 from django import template
 from django.conf import settings
 from django.urls import translate_url
-from django.utils.html import format_html, format_html_join
+from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
@@ -79,3 +79,14 @@ def lang_attr(value: Any = None) -> SafeString:
     if _base_language(language) == _base_language(get_language()):
         return SafeString("")
     return format_html(' lang="{}"', language)
+
+
+@register.filter(is_safe=True)
+def marked(value: Any) -> SafeString:
+    """The text, inside ``<span lang="nb">`` when it is not in the page's language (see
+    :func:`lang_attr`); for content inside a sentence: ``{% blocktranslate with
+    name=contact.name|marked %}``."""
+    attribute = lang_attr(value)
+    if not attribute:
+        return conditional_escape(value)
+    return format_html("<span{}>{}</span>", attribute, value)

@@ -19,6 +19,7 @@ from django.db import connection
 from django.db.models import Exists, F, FloatField, OuterRef, Q, QuerySet, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from knutepunkt.core.i18n import LocalizedText, localized_text
@@ -259,7 +260,7 @@ def _distance_label(km: int | None) -> str:
         return ""
     if km < 1:
         return _("In your municipality")
-    return _("%(km)s km away") % {"km": km}
+    return _("%(km)s km away") % {"km": number_format(km, force_grouping=True)}
 
 
 def _group_hit(row: dict[str, Any], km: int | None) -> GroupHit:

@@ -115,3 +115,37 @@ def test_english_search_results_mark_group_titles_and_fallback_topics(
     assert '<p class="meta" lang="nb">Hver onsdag kl. 18</p>' in html
     # A topic without an English name: its bokmål name stands in as the title, marked.
     assert '<h4 lang="nb">Sorg</h4>' in html
+
+
+@pytest.mark.parametrize(
+    ("language", "number", "distance"),
+    [
+        ("nb", "1\xa0234", "1\xa0163 km unna"),
+        ("nn", "1\xa0234", "1\xa0163 km unna"),
+        ("en", "1,234", "1,163 km away"),
+    ],
+)
+def test_numbers_are_written_as_the_page_language_writes_them(
+    language: str, number: str, distance: str
+) -> None:
+    from knutepunkt.groups.selectors import _distance_label
+    from knutepunkt.public.reports.views import _display
+
+    with translation.override(language):
+        assert _display(1234)["text"] == number
+        assert _distance_label(1163) == distance
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("nb", "lørdag 19. desember 2026, 18:00"),
+        ("nn", "laurdag 19. desember 2026, 18:00"),
+        ("en", "Saturday 19 December 2026, 18:00"),
+    ],
+)
+def test_dates_are_written_as_the_page_language_writes_them(language: str, expected: str):
+    moment = timezone.make_aware(datetime.datetime(2026, 12, 19, 18, 0))
+    with translation.override(language):
+        text = Template('{{ t|date:"l" }} {{ t|date:"DATE_FORMAT" }}, {{ t|date:"TIME_FORMAT" }}')
+        assert text.render(Context({"t": moment})) == expected

@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from knutepunkt.activity.querysets import ActivityQuerySet
+from knutepunkt.core.i18n import localized
 
 
 class OfficeTask(models.Model):
@@ -21,10 +22,7 @@ class OfficeTask(models.Model):
         ordering = ["number"]
 
     def __str__(self) -> str:
-        from django.utils.translation import get_language
-
-        name = self.name_en if (get_language() or "nb").startswith("en") else self.name_nb
-        return f"{self.number}. {name}"
+        return f"{self.number}. {localized(self, 'name')}"
 
 
 class PlanGoal(models.Model):
@@ -40,10 +38,7 @@ class PlanGoal(models.Model):
         ordering = ["number"]
 
     def __str__(self) -> str:
-        from django.utils.translation import get_language
-
-        name = self.name_en if (get_language() or "nb").startswith("en") else self.name_nb
-        return f"{self.number}. {name}"
+        return f"{self.number}. {localized(self, 'name')}"
 
 
 class ActivityKind(models.TextChoices):

@@ -115,11 +115,6 @@ class Event(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("events:detail", kwargs={"slug": self.slug})
 
-    def localized_description(self, language: str | None) -> str:
-        if (language or "").startswith("en") and self.description_en:
-            return self.description_en
-        return self.description
-
     def clean(self) -> None:
         super().clean()
         errors: dict[str, Any] = {}

@@ -4,9 +4,9 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from knutepunkt.core.i18n import localized
 from knutepunkt.groups.querysets import SelfHelpGroupQuerySet, TopicQuerySet
 
 
@@ -31,7 +31,7 @@ class Topic(models.Model):
 
     @property
     def name(self) -> str:
-        return self.name_en if (get_language() or "nb").startswith("en") else self.name_nb
+        return localized(self, "name")
 
 
 class GroupFormat(models.TextChoices):

@@ -18,9 +18,9 @@ from django.db import connection
 from django.db.models import Exists, F, FloatField, OuterRef, Q, QuerySet, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from knutepunkt.core.i18n import localized
 from knutepunkt.geo.distance import haversine_km
 from knutepunkt.geo.places import Place
 from knutepunkt.groups.models import GroupFormat, GroupStatus, GroupTarget, SelfHelpGroup, Topic
@@ -226,10 +226,6 @@ def _remote(groups: QuerySet[SelfHelpGroup]) -> list[GroupHit]:
     return [_group_hit(row, None) for row in rows]
 
 
-def _english() -> bool:
-    return (get_language() or "nb").startswith("en")
-
-
 def _distance_label(km: int | None) -> str:
     if km is None:
         return ""
@@ -239,7 +235,7 @@ def _distance_label(km: int | None) -> str:
 
 
 def _group_hit(row: dict[str, Any], km: int | None) -> GroupHit:
-    topic = row["topic__name_en"] if _english() else row["topic__name_nb"]
+    topic = localized(row, "topic__name")
     if row["contact_point__name"] and row["contact_point__status"] == "established":
         contact = Contact(
             name=row["contact_point__name"],

@@ -3,17 +3,14 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from knutepunkt.core.i18n import localized
 
 MARKUP_HELP = _(
     "Plain text. A blank line starts a new paragraph; a line starting with “## ” is a "
     "heading; lines starting with “- ” form a list; write links as [text](https://…)."
 )
-
-
-def _english() -> bool:
-    return (get_language() or "nb").startswith("en")
 
 
 class InfoPageQuerySet(models.QuerySet[Any]):
@@ -51,12 +48,12 @@ class InfoPage(models.Model):
 
     @property
     def title(self) -> str:
-        return self.title_en if _english() else self.title_nb
+        return localized(self, "title")
 
     @property
     def summary(self) -> str:
-        return self.summary_en if _english() else self.summary_nb
+        return localized(self, "summary")
 
     @property
     def body(self) -> str:
-        return self.body_en if _english() else self.body_nb
+        return localized(self, "body")

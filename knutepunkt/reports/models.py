@@ -6,7 +6,11 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from knutepunkt.reports.querysets import AnnualReportQuerySet, NationalReportQuerySet
+from knutepunkt.reports.querysets import (
+    AnnualReportQuerySet,
+    NationalReportQuerySet,
+    ReportExportQuerySet,
+)
 
 
 class ReportStatus(models.TextChoices):
@@ -145,6 +149,8 @@ class ReportExport(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    objects = ReportExportQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("report export")

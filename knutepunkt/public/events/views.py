@@ -17,12 +17,14 @@ from django.utils import timezone, translation
 from django.utils.safestring import SafeString
 from django.views.decorators.http import require_http_methods
 
+from knutepunkt.core.i18n import localized
 from knutepunkt.events import caching, services
 from knutepunkt.events.models import Event, Registration, RegistrationStatus
 from knutepunkt.events.selectors import event_availability, get_public_event, waiting_position
 from knutepunkt.events.tokens import BadToken, read_cancel_token, read_result_token, result_token
 from knutepunkt.public.events.forms import EventFilterForm, RegistrationForm
 from knutepunkt.public.events.structured_data import event_json_ld, json_ld_script
+from knutepunkt.web.forms import add_service_errors
 
 PAGE_SIZE = 20
 MAX_PAGE = 1000
@@ -110,7 +112,7 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
                 answers=form.answers(),
             )
         except ValidationError as error:
-            form.add_service_error(error)
+            add_service_errors(form, error)
             availability = event_availability(event)
         else:
             return redirect("events:registered", token=result_token(registration))
@@ -121,7 +123,7 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "events/detail.html",
         {
             "event": event,
-            "description": event.localized_description(translation.get_language()),
+            "description": localized(event, "description"),
             "availability": availability,
             "form": form,
             "privacy_url": privacy_url(),

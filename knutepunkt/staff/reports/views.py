@@ -18,7 +18,7 @@ from knutepunkt.accounts.models import Role
 from knutepunkt.reports.access import get_annual_report_for_user
 from knutepunkt.reports.builder import build_national_report, build_office_report, with_coverage
 from knutepunkt.reports.maps import map_context
-from knutepunkt.reports.models import NationalReport, ReportStatus
+from knutepunkt.reports.models import NationalReport, ReportDeadline, ReportStatus
 from knutepunkt.reports.selectors import check_year, report_overview, report_years
 from knutepunkt.reports.services import (
     annual_report_approve,
@@ -51,7 +51,12 @@ def report_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "reports/staff/report_list.html",
-        {"year": year, "years": report_years(), "rows": report_overview(user, year)},
+        {
+            "year": year,
+            "years": report_years(),
+            "rows": report_overview(user, year),
+            "deadline": ReportDeadline.objects.filter(year=year).first(),
+        },
     )
 
 

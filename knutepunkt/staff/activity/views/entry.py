@@ -137,7 +137,13 @@ def activity_delete(request: HttpRequest, pk: int) -> HttpResponse:
     activity = get_activity_for_user(request.user, pk)
     if request.method == "POST":
         title = activity.title
-        services.activity_delete(actor=request.user, activity=activity)  # type: ignore[arg-type]
-        messages.success(request, _("Activity “%(title)s” deleted.") % {"title": title})
+        try:
+            services.activity_delete(actor=request.user, activity=activity)  # type: ignore[arg-type]
+        except ValidationError as exc:
+            # E.g. the year is closed: say why, and keep the activity.
+            for message in exc.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("Activity “%(title)s” deleted.") % {"title": title})
         return redirect("staff:activity:activity_list")
     return render(request, "activity/staff/confirm_delete.html", {"activity": activity})

@@ -3,6 +3,7 @@ approved/locked, and reopening) and the national compilation's introduction."""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -238,12 +239,11 @@ def report_deadline_reminders(*, today: Any = None) -> int:
                     deadline=deadline, office=office, kind=kind, sent_at=timezone.now()
                 )
                 transaction.on_commit(
-                    lambda office=office, kind=kind, deadline=deadline: (
-                        emails.send_deadline_reminder(
-                            office=office,
-                            deadline=deadline,
-                            overdue=kind == ReportReminder.Kind.OVERDUE,
-                        )
+                    partial(
+                        emails.send_deadline_reminder,
+                        office=office,
+                        deadline=deadline,
+                        overdue=kind == ReportReminder.Kind.OVERDUE,
                     )
                 )
                 audit_log(

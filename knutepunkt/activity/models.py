@@ -148,3 +148,29 @@ class Activity(models.Model):
         super().clean()
         if self.date and self.end_date and self.end_date < self.date:
             raise ValidationError({"end_date": _("The end date cannot be before the date.")})
+
+
+class ClosedYear(models.Model):
+    """A year of one office's activity log that is closed: its annual report was approved,
+    so the figures printed in it must not change under it. Activities dated in a closed
+    year cannot be logged, changed, deleted or imported until head office reopens the
+    report (which deletes this row)."""
+
+    office = models.ForeignKey(
+        "network.DistrictOffice",
+        verbose_name=_("district office"),
+        on_delete=models.CASCADE,
+        related_name="closed_years",
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    closed_at = models.DateTimeField(_("closed"))
+
+    class Meta:
+        verbose_name = _("closed year")
+        verbose_name_plural = _("closed years")
+        constraints = [
+            models.UniqueConstraint(fields=["office", "year"], name="activity_closed_year_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.office_id}: {self.year}"

@@ -144,11 +144,3 @@ class RegistrationForm(forms.Form):
             if value not in (None, ""):
                 answers[question.key] = value
         return answers
-
-    def add_service_error(self, error: ValidationError) -> None:
-        """Show an error from the service on the right field, or at the top of the form."""
-        if hasattr(error, "error_dict"):
-            for field, errors in error.error_dict.items():
-                self.add_error(field if field in self.fields else None, errors)
-        else:
-            self.add_error(None, error)

@@ -327,14 +327,6 @@ class ActivityForm(forms.Form):
         kind = self.cleaned_data.get("new_partner_kind") or ""
         return [(name, kind) for name in self.cleaned_data.get("new_partners", [])]
 
-    def add_service_errors(self, error: ValidationError) -> None:
-        """Show a service's validation error on the matching field (or the whole form)."""
-        if not hasattr(error, "error_dict"):
-            self.add_error(None, error)
-            return
-        for field, errors in error.message_dict.items():
-            self.add_error(field if field in self.fields else None, errors)
-
 
 class QuickInquiryForm(forms.Form):
     """Log direct inquiries in three fields: date (today), channel and number of people."""

@@ -24,7 +24,7 @@ def move_headcounts(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('activity', '0003_activity_office_newest_index'),
+        ('activity', '0004_closed_year'),
     ]
 
     operations = [

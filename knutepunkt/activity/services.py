@@ -342,7 +342,27 @@ def _resolve_rows(rows: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
             if number not in places:
                 municipality_from(number)  # raises the usual "unknown municipality" error
             row["municipality"] = places[number]
+        _headcount_where_counted(row)
     return resolved
+
+
+# Kinds whose number is the people present ("participants"): the office's own arranged
+# events, stands and direct inquiries (docs/figures.md).
+HEADCOUNT_KINDS = frozenset(
+    {"own_event", "starter_training", "starter_follow_up", "stand", "inquiry"}
+)
+
+
+def _headcount_where_counted(row: dict[str, Any]) -> None:
+    """An imported row of a head-count kind with its number only under "reached" (the
+    column older spreadsheets used for stands) has it moved to participants, where the
+    report's figures read it."""
+    if (
+        row.get("kind") in HEADCOUNT_KINDS
+        and row.get("participants") is None
+        and row.get("people_reached") is not None
+    ):
+        row["participants"], row["people_reached"] = row["people_reached"], None
 
 
 def activity_update(

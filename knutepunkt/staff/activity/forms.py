@@ -163,7 +163,7 @@ class ActivityForm(forms.Form):
     channel = forms.ChoiceField(
         label=_("Channel (direct inquiries)"),
         required=False,
-        choices=[("", "—"), *InquiryChannel.choices],
+        choices=InquiryChannel.choices,
         widget=forms.RadioSelect,
         help_text=_("For a direct inquiry: how the people got in touch."),
     )
@@ -247,7 +247,6 @@ class ActivityForm(forms.Form):
         self.fields["people_reached"].help_text = _(
             "Talk or contribution at another's event: the audience. Teaching: students."
         )
-        self.fields["channel"].choices = list(InquiryChannel.choices)
 
     def clean_new_partners(self) -> list[str]:
         lines = [" ".join(line.split()) for line in self.cleaned_data["new_partners"].splitlines()]

@@ -259,6 +259,7 @@ def test_coordinator_edits_public_details_only(
         {
             "opening_hours": "Tirsdager 10–14",
             "email": "ny@molde.example",
+            "description_nn": "Frivilligsentralen i Molde er kontaktpunkt for sjølvhjelp.",
             # Fields the coordinator may not change are ignored, never applied.
             "next_step": "Hacked",
             "name": "Hacked",
@@ -268,6 +269,7 @@ def test_coordinator_edits_public_details_only(
     contact_point_molde.refresh_from_db()
     assert contact_point_molde.opening_hours == "Tirsdager 10–14"
     assert contact_point_molde.email == "ny@molde.example"
+    assert contact_point_molde.description_nn.endswith("kontaktpunkt for sjølvhjelp.")
     assert contact_point_molde.next_step == ""
     assert contact_point_molde.name == "Kontaktpunkt for selvhjelp i Molde"
     assert AuditEntry.objects.filter(action="network.contact_point.updated").count() == 1

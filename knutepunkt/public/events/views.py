@@ -24,6 +24,7 @@ from knutepunkt.events.selectors import event_availability, get_public_event, wa
 from knutepunkt.events.tokens import BadToken, read_cancel_token, read_result_token, result_token
 from knutepunkt.public.events.forms import EventFilterForm, RegistrationForm
 from knutepunkt.public.events.structured_data import event_json_ld, json_ld_script
+from knutepunkt.web.forms import add_service_errors
 
 PAGE_SIZE = 20
 MAX_PAGE = 1000
@@ -111,7 +112,7 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
                 answers=form.answers(),
             )
         except ValidationError as error:
-            form.add_service_error(error)
+            add_service_errors(form, error)
             availability = event_availability(event)
         else:
             return redirect("events:registered", token=result_token(registration))

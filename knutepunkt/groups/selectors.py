@@ -126,6 +126,7 @@ class GroupHit:
     meeting_time: str
     distance_label: str
     contact: Contact
+    url: str = ""
 
 
 @dataclass(frozen=True)
@@ -337,6 +338,7 @@ def _group_hit(row: dict[str, Any], km: int | None) -> GroupHit:
         meeting_time=row["meeting_time"],
         distance_label=_distance_label(km),
         contact=contact,
+        url=reverse("find:group", kwargs={"pk": 1}).replace("/1/", f"/{row['id']}/"),
     )
 
 

@@ -260,7 +260,7 @@ def _service_list_item(group: PublicGroup, ctx: _Context, request: HttpRequest) 
         "organization_id": org["id"],
         "name": group.title,
         "description": group.description or group.topic_name,
-        "url": _url(request, "find:group", pk=group.id),
+        "url": _url(request, "find:group", group_id=group.id),
         "status": _status(group),
         "application_process": _(
             "Groups are closed and confidential. Contact %(name)s to join or to hear more."

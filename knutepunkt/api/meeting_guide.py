@@ -35,7 +35,7 @@ def meeting_guide_day(weekday: int) -> int:
 
 def _item(group: PublicGroup, request: HttpRequest) -> dict[str, Any]:
     assert group.weekday is not None and group.starts is not None
-    url = request.build_absolute_uri(reverse("find:group", kwargs={"pk": group.id}))
+    url = request.build_absolute_uri(reverse("find:group", kwargs={"group_id": group.id}))
     notes = "\n\n".join(part for part in (group.meeting_time, group.description) if part)
     item: dict[str, Any] = {
         "name": group.title,

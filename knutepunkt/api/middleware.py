@@ -105,7 +105,18 @@ class ApiMiddleware:
             response["Access-Control-Allow-Headers"] = CORS_HEADERS
             response["Access-Control-Max-Age"] = "86400"
         else:
+            # HEAD is a GET without the body (django-ninja routes GET only).
+            head = request.method == "HEAD"
+            if head:
+                request.method = "GET"
             response = self.get_response(request)
+            if head:
+                request.method = "HEAD"
+                response = self._finish(request, response, language, public)
+                if not response.streaming:
+                    response["Content-Length"] = str(len(response.content))
+                    response.content = b""
+                return response
         return self._finish(request, response, language, public)
 
     def _finish(

@@ -338,7 +338,7 @@ def _group_hit(row: dict[str, Any], km: int | None) -> GroupHit:
         meeting_time=row["meeting_time"],
         distance_label=_distance_label(km),
         contact=contact,
-        url=reverse("find:group", kwargs={"pk": 1}).replace("/1/", f"/{row['id']}/"),
+        url=reverse("find:group", kwargs={"group_id": 1}).replace("/1/", f"/{row['id']}/"),
     )
 
 

@@ -63,7 +63,9 @@ def _area(attr: str) -> Callable[[Any], Any]:
 
 GROUP_COLUMNS = [
     Column("id", _("The group's number in Knutepunkt."), lambda g: g.id),
-    Column("url", _("The group's page on the site."), lambda g: _site_url("find:group", pk=g.id)),
+    Column(
+        "url", _("The group's page on the site."), lambda g: _site_url("find:group", group_id=g.id)
+    ),
     Column(
         "title",
         _("The group's name; the topic when it has none."),

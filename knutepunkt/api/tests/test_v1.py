@@ -222,3 +222,12 @@ def test_docs_page_lists_operations(client: Client, db: Any) -> None:
     assert "/api/v1/openapi.json" in html
     assert "<script" not in html
     assert client.get("/api/").status_code == 200
+
+
+def test_head_is_get_without_a_body(client: Client, directory: dict[str, Any]) -> None:
+    get_response = client.get("/api/v1/topics")
+    head = client.head("/api/v1/topics")
+    assert head.status_code == 200
+    assert head.content == b""
+    assert head["ETag"] == get_response["ETag"]
+    assert head["Content-Length"] == str(len(get_response.content))

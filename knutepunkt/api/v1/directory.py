@@ -118,7 +118,7 @@ def group_out(request: HttpRequest, group: PublicGroup) -> dict[str, Any]:
         }
     return {
         "id": group.id,
-        "url": absolute(request, "find:group", pk=group.id),
+        "url": absolute(request, "find:group", group_id=group.id),
         "title": group.title,
         "topic": {"slug": group.topic_slug, "name": group.topic_name},
         "format": group.format,

@@ -30,7 +30,7 @@ def _listing(kind: str, key: str) -> tuple[Any, str]:
         group = SelfHelpGroup.objects.public().select_related("topic", "municipality")
         found = group.filter(pk=int(key)).first()
         if found is not None:
-            return found, reverse("find:group", kwargs={"pk": found.pk})
+            return found, reverse("find:group", kwargs={"group_id": found.pk})
     elif kind == "kontaktpunkt":
         point = ContactPoint.objects.public().filter(slug=key[:100]).first()
         if point is not None:

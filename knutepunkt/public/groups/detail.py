@@ -14,8 +14,8 @@ from knutepunkt.public.feedback.forms import ReportForm
 
 
 @require_safe
-def group_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    group = public_group(pk)
+def group_detail(request: HttpRequest, group_id: int) -> HttpResponse:
+    group = public_group(group_id)
     if group is None:
         raise Http404
     description_lang = "en" if (english() and group.description_en) else "nb"
@@ -28,6 +28,6 @@ def group_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "forming": group.status == GroupStatus.FORMING,
         "weekday_label": Weekday(group.weekday).label if group.weekday is not None else "",
         "report_form": ReportForm(auto_id="report-%s"),
-        "report_url": reverse("feedback:report", kwargs={"kind": "gruppe", "key": str(pk)}),
+        "report_url": reverse("feedback:report", kwargs={"kind": "gruppe", "key": str(group_id)}),
     }
     return render(request, "groups/detail.html", context)

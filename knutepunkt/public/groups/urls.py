@@ -6,5 +6,5 @@ app_name = "find"
 urlpatterns = [
     path("", views.search, name="search"),
     path("kommuner.json", views.municipalities, name="municipalities"),
-    path("gruppe/<int:pk>/", detail.group_detail, name="group"),
+    path("gruppe/<int:group_id>/", detail.group_detail, name="group"),
 ]

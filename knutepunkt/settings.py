@@ -107,12 +107,18 @@ INSTALLED_APPS = [
     "knutepunkt.activity",
     "knutepunkt.reports",
     "knutepunkt.pages",
+    "knutepunkt.tokens",
+    # Listing corrections from the public, and the directory as open data.
+    "knutepunkt.feedback",
+    "knutepunkt.opendata",
     # Cross-domain workflows, above the domains and below the two sites.
     "knutepunkt.workflows",
     # The two sites and what they share (docs/architecture.md).
     "knutepunkt.web",
     "knutepunkt.public",
     "knutepunkt.staff",
+    # The public API (/api/v1/, HSDS, Meeting Guide) and the offices' token access.
+    "knutepunkt.api",
     "knutepunkt.demo",
     # The admin site requires the second factor (knutepunkt/core/admin_site.py).
     "knutepunkt.staff.admin_site.KnutepunktAdminConfig",
@@ -135,6 +141,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # /api/ only: language from ?lang=, CORS for GET, ETag and Cache-Control, rate limit.
+    "knutepunkt.api.middleware.ApiMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -356,4 +364,8 @@ TASKS = {
 KNUTEPUNKT = {
     # How long a cached public page (find results, event lists) may be served.
     "PUBLIC_CACHE_SECONDS": env_int("PUBLIC_CACHE_SECONDS", 60),
+    # Requests per minute one address may make to /api/ (0 turns the limit off).
+    "API_RATE_LIMIT_PER_MINUTE": env_int("API_RATE_LIMIT_PER_MINUTE", 120),
+    # Closed listing corrections (their text) are deleted after this many days.
+    "CHANGE_REQUEST_RETENTION_DAYS": env_int("CHANGE_REQUEST_RETENTION_DAYS", 180),
 }

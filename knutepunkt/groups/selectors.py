@@ -64,6 +64,7 @@ class GroupHit:
     contact: Contact
     # Beyond the travel distance (INTEREST_TRAVEL_KM) from the place searched for.
     far: bool = False
+    url: str = ""
 
 
 @dataclass(frozen=True)
@@ -298,6 +299,7 @@ def _group_hit(row: dict[str, Any], km: int | None) -> GroupHit:
         distance_label=_distance_label(km),
         contact=contact,
         far=_is_far(km),
+        url=reverse("find:group", kwargs={"group_id": 1}).replace("/1/", f"/{row['id']}/"),
     )
 
 

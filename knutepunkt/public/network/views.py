@@ -13,12 +13,14 @@ from typing import Any
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 
 from knutepunkt.core.i18n import LocalizedText, localized_text
 from knutepunkt.events.models import Event
 from knutepunkt.geo.models import Municipality
 from knutepunkt.groups.models import SelfHelpGroup
 from knutepunkt.network.models import ContactPoint, ContactPointStatus, DistrictOffice, OfficeCounty
+from knutepunkt.public.feedback.forms import ReportForm
 from knutepunkt.public.network.directory import (
     coverage,
     map_figure,
@@ -27,6 +29,14 @@ from knutepunkt.public.network.directory import (
 )
 
 UPCOMING_EVENTS_SHOWN = 10
+
+
+def _report(kind: str, key: str) -> dict[str, Any]:
+    """The "something wrong with this listing?" form at the foot of a listing's page."""
+    return {
+        "report_form": ReportForm(auto_id="report-%s"),
+        "report_url": reverse("feedback:report", kwargs={"kind": kind, "key": key}),
+    }
 
 
 def _description(obj: Any) -> LocalizedText:
@@ -104,6 +114,7 @@ def office_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "planning": [c for c in contact_points if c.status == ContactPointStatus.PLANNING],
         "events": _upcoming_events(office=office),
         "map": map_figure(county_numbers=tuple(c.number for c in counties)) if counties else "",
+        **_report("kontor", office.slug),
     }
     return render(request, "network/office_detail.html", context)
 
@@ -126,6 +137,7 @@ def contact_point_detail(request: HttpRequest, slug: str) -> HttpResponse:
             SelfHelpGroup.objects.public().filter(contact_point=contact_point)
         ),
         "events": _upcoming_events(contact_point=contact_point),
+        **_report("kontaktpunkt", contact_point.slug),
     }
     return render(request, "network/contact_point_detail.html", context)
 

@@ -8,6 +8,7 @@ only the fonts embedded in the typst wheel (plus any in knutepunkt/static/fonts/
 
 from __future__ import annotations
 
+import io
 import json
 import tempfile
 from collections.abc import Callable
@@ -23,7 +24,15 @@ from django.utils.translation import get_language, gettext
 from knutepunkt.reports.coverage import CoverageReport, choropleth_svg, coverage_report
 from knutepunkt.reports.coverage import projected_map as coverage_projected_map
 from knutepunkt.reports.pdf.charts import bar_chart, column_chart
-from knutepunkt.reports.types import ActivityRow, NationalReport, OfficeReport
+from knutepunkt.reports.types import (
+    CONTRIBUTION_KINDS,
+    MEDIA_KINDS,
+    OWN_EVENT_KINDS,
+    TEACHING_KINDS,
+    ActivityRow,
+    NationalReport,
+    OfficeReport,
+)
 
 TEMPLATE = Path(__file__).with_name("report.typ")
 FONT_DIR = Path(settings.BASE_DIR) / "knutepunkt" / "static" / "fonts"
@@ -65,6 +74,9 @@ def _labels() -> dict[str, str]:
         "reached": gettext("Reached"),
         "none": gettext("None."),
         "empty": gettext("Not written yet."),
+        "annex": gettext(
+            "Every activity of the year, in date order, is in the spreadsheet (XLSX) annex."
+        ),
     }
 
 
@@ -145,12 +157,15 @@ def _chapter(
         }
         for cp in report.contact_points
     ]
+    # Each activity once: in its section, or among the others. The whole year in date
+    # order is the spreadsheet annex's.
+    listed = {*OWN_EVENT_KINDS, *CONTRIBUTION_KINDS, *TEACHING_KINDS, *MEDIA_KINDS}
     sections = [
         (gettext("Own events and starter trainings"), report.own_events),
         (gettext("Contributions at others' events and stands"), report.contributions),
         (gettext("University colleges"), report.teaching),
         (gettext("Media coverage and marketing"), report.media),
-        (gettext("All activities of the year, in date order"), report.activities),
+        (gettext("Other activities"), [a for a in report.activities if a.kind not in listed]),
     ]
     return {
         "heading": report.office_name,
@@ -198,7 +213,27 @@ def _compile(data: dict[str, Any], files: dict[str, str]) -> bytes:
             timestamp=int(timezone.now().timestamp()),
         )
     assert isinstance(result, bytes)
-    return result
+    return _compact(result)
+
+
+def _compact(pdf: bytes) -> bytes:
+    """The same PDF with its objects packed into compressed object streams (PDF 1.5).
+
+    typst writes every node of the structure tree (the tags that make the PDF
+    accessible: a table cell is one) as a plain, uncompressed object; a report with
+    thousands of activities is mostly those. qpdf keeps every object, tags included."""
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        out = io.BytesIO()
+        document.save(
+            out,
+            object_stream_mode=pikepdf.ObjectStreamMode.generate,
+            compress_streams=True,
+            recompress_flate=False,
+            deterministic_id=True,
+        )
+    return out.getvalue()
 
 
 def _document(title: str, subtitle: str, year: int) -> dict[str, Any]:

@@ -66,7 +66,7 @@ def _fresh_cache() -> Any:
     geography changes are rolled back, the process-wide cache would keep them)."""
     from django.core.cache import cache
 
-    from knutepunkt.geo.distance import clear_cache
+    from knutepunkt.geo.places import clear_cache
 
     cache.clear()
     clear_cache()

@@ -6,14 +6,14 @@ import datetime
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from django.core.exceptions import ValidationError
 from django.db.models import Count, QuerySet, Sum
 from django.http import Http404
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from knutepunkt.activity.models import Activity
 from knutepunkt.events.models import Event
 from knutepunkt.geo.models import Municipality
+from knutepunkt.geo.places import match_place, place_error
 from knutepunkt.network.models import ContactPoint, DistrictOffice, Partner
 
 if TYPE_CHECKING:
@@ -121,22 +121,18 @@ def with_display_relations(queryset: QuerySet[Activity]) -> QuerySet[Activity]:
     )
 
 
+# How the activity log (its forms and its spreadsheet import) words a municipality it does
+# not know; the other messages are geo.places.PLACE_ERRORS as everywhere.
+MUNICIPALITY_ERRORS = {
+    "unknown": gettext_lazy("Unknown municipality: “%(text)s”."),
+    "unknown_suggest": gettext_lazy("Unknown municipality: “%(text)s”. Did you mean: %(names)s?"),
+}
+
+
 def municipality_number_for(text: str) -> str:
     """The number of the current municipality that ``text`` names (a name, "Name (County)"
     or the four-digit number); a clear validation error otherwise."""
-    from knutepunkt.groups.selectors import match_place
-
     match = match_place(text)
-    if match.status == "found" and match.place is not None:
+    if match.place is not None:
         return match.place.number
-    names = ", ".join(f"{p.label} – {p.number}" for p in match.candidates)
-    if match.status == "ambiguous":
-        raise ValidationError(
-            _("Several municipalities match “%(text)s”: %(names)s. Add the county or the number.")
-            % {"text": text, "names": names},
-            code="ambiguous_municipality",
-        )
-    message = _("Unknown municipality: “%(text)s”.") % {"text": text}
-    if names:
-        message += " " + _("Did you mean: %(names)s?") % {"names": names}
-    raise ValidationError(message, code="unknown_municipality")
+    raise place_error(match, text, MUNICIPALITY_ERRORS)

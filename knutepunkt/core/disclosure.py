@@ -1,14 +1,16 @@
 """Statistical disclosure control: publishing counts about people without letting a
 small count (1–4) be seen or worked out. Knows no domain: callers pass plain tables.
 
-:func:`public_count` is the one small-count rule for single numbers; :func:`suppress`
-applies it to a table with totals and adds secondary suppression.
+:func:`public_count` is the one small-count rule for single numbers;
+:func:`suppress_together` applies it to tables published side by side, with their totals and
+the equalities between them, and adds secondary suppression.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from fractions import Fraction
 
 SMALL_MIN, SMALL_MAX = 1, 4
 
@@ -42,124 +44,252 @@ class PublishedTable:
     grand_total: Published | None
 
 
-# A position in the table: ("cell", r, c), ("row_total", r, 0), ("column_total", c, 0),
-# ("grand", 0, 0).
+# A position in one table: ("cell", r, c), ("row_total", r, 0), ("column_total", c, 0),
+# ("grand", 0, 0). Across tables a position is prefixed with the table's index.
 Pos = tuple[str, int, int]
+Var = tuple[int, str, int, int]
+
+
+@dataclass(frozen=True)
+class Link:
+    """An equality that holds between published tables: the sum of the ``left`` cells
+    equals the sum of the ``right`` cells. A cell is ``(table index, row, column)``.
+
+    Example: a column "groups open or forming" in one table equals the columns "open" and
+    "forming" of another, row by row: ``Link(left=((0, r, 1),), right=((1, r, 0), (1, r, 1)))``.
+    """
+
+    left: tuple[tuple[int, int, int], ...]
+    right: tuple[tuple[int, int, int], ...]
 
 
 def suppress(table: Table) -> PublishedTable:
-    """Publish ``table`` so that no small count (1–4) is shown or can be recovered.
+    """Publish one table; see :func:`suppress_together`."""
+    return suppress_together([table])[0]
 
-    Rules, applied until nothing changes:
 
-    1. *Primary suppression*: every value from 1 to 4 — a cell or a total — is shown as
+def suppress_together(tables: Sequence[Table], links: Sequence[Link] = ()) -> list[PublishedTable]:
+    """Publish ``tables`` so that no small count (1–4) is shown or can be worked out from
+    everything published together — cells, totals, and the equalities between tables.
+
+    1. *Primary suppression*: every value from 1 to 4, a cell or a total, is shown as
        "under 5" (SMALL). Zeros and values of 5 or more are shown as they are.
-    2. *Lines*: each row (its cells, summing to the row total), each column (its cells,
-       summing to the column total), the column of row totals and the row of column totals
-       (both summing to the grand total) is a line. A line whose total is shown must have
-       either no hidden part or at least two: with exactly one, that part would be the total
-       minus the others.
-    3. *Secondary suppression*: in a line with exactly one hidden part and a shown total,
-       hide one more part (SECONDARY): the smallest shown part that is not zero (a hidden
-       zero next to one hidden small count would reveal it), preferring a part that also
-       completes another line with a single hidden part. If no such part exists, hide the
-       line's total instead (which may in turn require rule 2 for the line of totals).
-    4. Two hidden parts whose sum forces both values (e.g. two "under 5" summing to 2
-       or 8) also count as recoverable: a third part is hidden then.
+    2. *Linear audit*: every line (the cells of a row or column and its total, the totals
+       and the grand total) and every :class:`Link` is an equation. A hidden value can be
+       worked out by some linear combination of published values exactly when its unit
+       vector lies in the row space of the equations restricted to the hidden values. That
+       is computed exactly (fractions, reduced row echelon form) across all tables at once.
+    3. *Bounds*: an equation whose hidden values are all "under 5" and add up to the
+       smallest or largest sum possible (two of them summing to 2 or 8) gives them away too.
+    4. *Secondary suppression* (SECONDARY), until neither 2 nor 3 finds anything: in an
+       equation that gives a small value away, hide the smallest non-zero published value
+       of that equation (cells before totals).
 
-    Shown totals are always the true sums of the full, unsuppressed table; shown cells
-    their true values. Rules 2–4 stop the arithmetic recovery of a single hidden value
-    within a line and the obvious bound cases; they are not a full linear-programming
-    audit across lines (not needed at the sizes published here).
+    Shown values are always true: totals are sums of the full, unsuppressed tables.
     """
-    n_rows, n_cols = len(table.rows), len(table.columns)
-    cells = [list(map(int, row)) for row in table.cells]
-    if len(cells) != n_rows or any(len(row) != n_cols for row in cells):
-        raise ValueError("cells must have one row per row label and one value per column")
-    if any(v < 0 for row in cells for v in row):
-        raise ValueError("counts cannot be negative")
-
-    value: dict[Pos, int] = {}
-    for r in range(n_rows):
-        for c in range(n_cols):
-            value[("cell", r, c)] = cells[r][c]
-    if table.row_totals:
+    value: dict[Var, int] = {}
+    equations: list[dict[Var, int]] = []
+    shapes: list[tuple[int, int, bool]] = []
+    for t, table in enumerate(tables):
+        n_rows, n_cols = len(table.rows), len(table.columns)
+        cells = [list(map(int, row)) for row in table.cells]
+        if len(cells) != n_rows or any(len(row) != n_cols for row in cells):
+            raise ValueError("cells must have one row per row label and one value per column")
+        if any(v < 0 for row in cells for v in row):
+            raise ValueError("counts cannot be negative")
+        grand = table.row_totals and table.column_totals
+        shapes.append((n_rows, n_cols, grand))
         for r in range(n_rows):
-            value[("row_total", r, 0)] = sum(cells[r])
-    if table.column_totals:
-        for c in range(n_cols):
-            value[("column_total", c, 0)] = sum(cells[r][c] for r in range(n_rows))
-    grand = table.row_totals and table.column_totals
-    if grand:
-        value[("grand", 0, 0)] = sum(map(sum, cells))
-
-    # Lines: (parts, total position).
-    lines: list[tuple[list[Pos], Pos]] = []
-    if table.row_totals:
-        for r in range(n_rows):
-            lines.append(([("cell", r, c) for c in range(n_cols)], ("row_total", r, 0)))
+            for c in range(n_cols):
+                value[(t, "cell", r, c)] = cells[r][c]
+        if table.row_totals:
+            for r in range(n_rows):
+                value[(t, "row_total", r, 0)] = sum(cells[r])
+                equations.append(
+                    _line([(t, "cell", r, c) for c in range(n_cols)], (t, "row_total", r, 0))
+                )
+        if table.column_totals:
+            for c in range(n_cols):
+                value[(t, "column_total", c, 0)] = sum(cells[r][c] for r in range(n_rows))
+                equations.append(
+                    _line([(t, "cell", r, c) for r in range(n_rows)], (t, "column_total", c, 0))
+                )
         if grand:
-            lines.append(([("row_total", r, 0) for r in range(n_rows)], ("grand", 0, 0)))
-    if table.column_totals:
-        for c in range(n_cols):
-            lines.append(([("cell", r, c) for r in range(n_rows)], ("column_total", c, 0)))
-        if grand:
-            lines.append(([("column_total", c, 0) for c in range(n_cols)], ("grand", 0, 0)))
+            value[(t, "grand", 0, 0)] = sum(map(sum, cells))
+            equations.append(
+                _line([(t, "row_total", r, 0) for r in range(n_rows)], (t, "grand", 0, 0))
+            )
+            equations.append(
+                _line([(t, "column_total", c, 0) for c in range(n_cols)], (t, "grand", 0, 0))
+            )
+    for link in links:
+        equation: dict[Var, int] = {}
+        for sign, side in ((1, link.left), (-1, link.right)):
+            for t, r, c in side:
+                key = (t, "cell", r, c)
+                if key not in value:
+                    raise ValueError(f"link refers to a cell that does not exist: {key}")
+                equation[key] = equation.get(key, 0) + sign
+        equations.append({k: v for k, v in equation.items() if v})
 
-    hidden: dict[Pos, str] = {pos: SMALL for pos, v in value.items() if SMALL_MIN <= v <= SMALL_MAX}
+    hidden: dict[Var, str] = {v: SMALL for v, n in value.items() if SMALL_MIN <= n <= SMALL_MAX}
+    while True:
+        for leak in _leaks(equations, value, hidden):
+            more = _next_to_hide(leak, equations, hidden, value)
+            if more is not None:
+                hidden[more] = SECONDARY
+                break
+        else:
+            break
+    published = []
+    for t, table in enumerate(tables):
+        n_rows, n_cols, grand = shapes[t]
 
-    def exposed(parts: list[Pos]) -> bool:
-        hidden_parts = [p for p in parts if p in hidden]
-        if len(hidden_parts) == 1:
-            return True
-        # Rule 4: all hidden parts small and their sum at the extreme of what is possible.
-        if hidden_parts and all(hidden[p] == SMALL for p in hidden_parts):
-            total = sum(value[p] for p in hidden_parts)
-            k = len(hidden_parts)
-            return total in (SMALL_MIN * k, SMALL_MAX * k)
-        return False
+        def shown_value(kind: str, r: int, c: int, t: int = t) -> Published:
+            key = (t, kind, r, c)
+            return hidden.get(key, value[key])
 
-    changed = True
-    while changed:
-        changed = False
-        for parts, total in lines:
-            if total in hidden or not exposed(parts):
-                continue
-            candidates = [p for p in parts if p not in hidden and value[p] > 0]
-            if candidates:
+        published.append(
+            PublishedTable(
+                rows=tuple(table.rows),
+                columns=tuple(table.columns),
+                cells=tuple(
+                    tuple(shown_value("cell", r, c) for c in range(n_cols)) for r in range(n_rows)
+                ),
+                row_totals=(
+                    tuple(shown_value("row_total", r, 0) for r in range(n_rows))
+                    if table.row_totals
+                    else None
+                ),
+                column_totals=(
+                    tuple(shown_value("column_total", c, 0) for c in range(n_cols))
+                    if table.column_totals
+                    else None
+                ),
+                grand_total=shown_value("grand", 0, 0) if grand else None,
+            )
+        )
+    return published
 
-                def preference(p: Pos) -> tuple[int, int, Pos]:
-                    singles = sum(
-                        1
-                        for other_parts, other_total in lines
-                        if p in other_parts
-                        and other_total not in hidden
-                        and sum(1 for q in other_parts if q in hidden) == 1
-                    )
-                    return (-singles, value[p], p)
 
-                hidden[min(candidates, key=preference)] = SECONDARY
-            else:
-                hidden[total] = SECONDARY
-            changed = True
+def _next_to_hide(
+    leak: tuple[Var | None, list[dict[Var, int]]],
+    equations: list[dict[Var, int]],
+    hidden: dict[Var, str],
+    value: dict[Var, int],
+) -> Var | None:
+    """The published value to hide next.
 
-    def shown(pos: Pos) -> Published:
-        return hidden.get(pos, value[pos])
+    Candidates are the published values of the leaking equations, else of the equations
+    sharing a hidden value with them, and so on outwards; with the next ring added, so a
+    cell one step away can be chosen over a total. The first candidate (non-zero before
+    zero, cells before totals, smallest first) whose hiding stops the leaked value from being
+    worked out is taken; failing that, the first candidate. None when everything connected
+    is hidden already: the equations are then homogeneous, and they can fix a hidden value
+    only when it is zero (a total of zero published cells), which gives nothing away.
+    """
+    var, frontier = leak
 
-    return PublishedTable(
-        rows=tuple(table.rows),
-        columns=tuple(table.columns),
-        cells=tuple(tuple(shown(("cell", r, c)) for c in range(n_cols)) for r in range(n_rows)),
-        row_totals=(
-            tuple(shown(("row_total", r, 0)) for r in range(n_rows)) if table.row_totals else None
-        ),
-        column_totals=(
-            tuple(shown(("column_total", c, 0)) for c in range(n_cols))
-            if table.column_totals
-            else None
-        ),
-        grand_total=shown(("grand", 0, 0)) if grand else None,
-    )
+    def key(v: Var) -> tuple[bool, bool, int, Var]:
+        return (value[v] == 0, v[1] != "cell", value[v], v)
+
+    seen_vars: set[Var] = set()
+    seen_equations: set[int] = set()
+    candidates: list[Var] = []
+    rings_with_candidates = 0
+    while frontier and rings_with_candidates < 2:
+        shown = {v for eq in frontier for v in eq if v not in hidden}
+        if shown:
+            candidates.extend(sorted(shown - set(candidates), key=key))
+            rings_with_candidates += 1
+        new_vars = {v for eq in frontier for v in eq} - seen_vars
+        seen_vars |= new_vars
+        seen_equations |= {id(eq) for eq in frontier}
+        frontier = [
+            eq for eq in equations if id(eq) not in seen_equations and new_vars.intersection(eq)
+        ]
+    if not candidates:
+        return None
+    if var is not None:
+        for candidate in sorted(candidates, key=key):
+            trial = {**hidden, candidate: SECONDARY}
+            if var not in _determined(equations, trial):
+                return candidate
+    return min(candidates, key=key)
+
+
+def _line(parts: list[Var], total: Var) -> dict[Var, int]:
+    equation = dict.fromkeys(parts, 1)
+    equation[total] = -1
+    return equation
+
+
+def _leaks(
+    equations: list[dict[Var, int]], value: dict[Var, int], hidden: dict[Var, str]
+) -> Iterator[tuple[Var | None, list[dict[Var, int]]]]:
+    """For each way a hidden value can be worked out, the equations to break it in."""
+    # Bounds (rule 3): all hidden parts small, on one side, at the extreme sum.
+    for equation in equations:
+        parts = [v for v in equation if v in hidden]
+        if not parts or any(hidden[v] != SMALL for v in parts):
+            continue
+        if len({equation[v] for v in parts}) != 1 or {abs(equation[v]) for v in parts} != {1}:
+            continue
+        total, k = sum(value[v] for v in parts), len(parts)
+        if total in (SMALL_MIN * k, SMALL_MAX * k):
+            yield None, [equation]
+    # Linear combinations (rule 2), small values first.
+    determined = _determined(equations, hidden)
+    for var in sorted(determined, key=lambda v: (hidden[v] != SMALL, v)):
+        # Every equation the value is part of is a way to it: widen from all of them.
+        yield var, [equation for equation in equations if var in equation]
+
+
+def _determined(
+    equations: list[dict[Var, int]], hidden: dict[Var, str]
+) -> dict[Var, dict[Var, int]]:
+    """Hidden values fixed by the equations and the published values, each with one
+    equation that involves it (the one to break by hiding more).
+
+    Published values move to the right-hand side, so only the hidden part of each equation
+    matters. In reduced row echelon form, a hidden value is determined exactly when some row
+    has it as its only non-zero entry.
+    """
+    rows: list[dict[Var, Fraction]] = []
+    origin: list[dict[Var, int]] = []
+    for equation in equations:
+        row = {v: Fraction(c) for v, c in equation.items() if v in hidden}
+        if row:
+            rows.append(row)
+            origin.append(equation)
+    pivots: list[tuple[Var, dict[Var, Fraction], dict[Var, int]]] = []
+    for row, source in zip(rows, origin, strict=True):
+        for pivot, prow, _ in pivots:
+            factor = row.get(pivot)
+            if factor:
+                for v, c in prow.items():
+                    new = row.get(v, Fraction(0)) - factor * c
+                    if new:
+                        row[v] = new
+                    else:
+                        row.pop(v, None)
+        if not row:
+            continue
+        pivot = min(row)
+        scale = row[pivot]
+        row = {v: c / scale for v, c in row.items()}
+        for i, (other_pivot, orow, osource) in enumerate(pivots):
+            factor = orow.get(pivot)
+            if factor:
+                for v, c in row.items():
+                    new = orow.get(v, Fraction(0)) - factor * c
+                    if new:
+                        orow[v] = new
+                    else:
+                        orow.pop(v, None)
+                pivots[i] = (other_pivot, orow, osource)
+        pivots.append((pivot, row, source))
+    return {pivot: source for pivot, row, source in pivots if len(row) == 1}
 
 
 # --- The figures ------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ from typing import Any
 from django.db import transaction
 
 from knutepunkt.geo.models import County, Municipality
+from knutepunkt.geo.places import places_changed
 from knutepunkt.geo.polygons import point_in_geometry, representative_point
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -71,9 +72,7 @@ def load_geography(
     with transaction.atomic():
         county_by_number = _load_counties(counties, valid_from)
         _load_municipalities(municipalities, county_by_number, valid_from)
-    from knutepunkt.geo.distance import clear_cache
-
-    clear_cache()
+    places_changed()
     return len(counties), len(municipalities)
 
 

@@ -1,5 +1,7 @@
 """Reference geography. Counties and municipalities are loaded from official data
-(``geo.loading``); head office may correct names and validity dates here."""
+(``geo.loading``); head office may correct names and validity dates here. Every write
+tells the places cache (``geo.places.places_changed``), so forms and searches see it at
+once."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from knutepunkt.core.services import check_fields, ensure_head_office, update_and_audit
 from knutepunkt.geo.models import County, Municipality
+from knutepunkt.geo.places import places_changed
 
 if TYPE_CHECKING:
     from knutepunkt.accounts.models import User
@@ -50,6 +53,7 @@ def county_update(*, actor: User | None, county: County, data: Mapping[str, Any]
         action="geo.county.updated",
         personal_fields=_NO_PERSONAL_FIELDS,
     )
+    places_changed()
     return county
 
 
@@ -66,4 +70,5 @@ def municipality_update(
         action="geo.municipality.updated",
         personal_fields=_NO_PERSONAL_FIELDS,
     )
+    places_changed()
     return municipality

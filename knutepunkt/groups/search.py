@@ -14,15 +14,15 @@ Text is compared after :func:`fold` (lower case, æ/ø/å and other diacritics f
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from knutepunkt.core.text import fold
+
 MAX_QUERY_WORDS = 8
 MAX_WORD_LENGTH = 40
 
-_FOLD_MAP = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "ð": "d", "þ": "th", "ß": "ss"})
 _WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
 
 # Words that carry no topic: Norwegian and English function words and the site's own words.
@@ -101,15 +101,6 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 # both the query and the text go through the same function, so only consistency matters.
 _SUFFIXES = ("heten", "ende", "ene", "ane", "het", "ers", "er", "en", "et", "ar", "e", "s")
 _MIN_STEM = 3
-
-
-def fold(text: str) -> str:
-    """Lower case with Norwegian letters and diacritics folded to ASCII: "Tromsø" → "tromso",
-    "Ålesund" → "alesund", "Evenášši" → "evenassi"."""
-    lowered = text.casefold().translate(_FOLD_MAP)
-    decomposed = unicodedata.normalize("NFKD", lowered)
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return plain.replace("aa", "a")
 
 
 def stem(word: str) -> str:
@@ -249,120 +240,3 @@ def text_matches(query: ParsedQuery, text: str) -> bool:
     """Whether free text (a group's title or description) matches every term."""
     text_keys = keys(text)
     return all(term.matches(text_keys) for term in query.terms)
-
-
-# --- Places: a municipality from what a person typed -----------------------------------
-
-
-@dataclass(frozen=True)
-class Place:
-    """A current municipality as the finder needs it (no outline, no database row)."""
-
-    number: str
-    name: str
-    county: str
-    county_number: str
-    latitude: float
-    longitude: float
-
-    @property
-    def label(self) -> str:
-        return f"{self.name} ({self.county})"
-
-    @cached_property
-    def aliases(self) -> frozenset[str]:
-        """Keys the place is known by: the whole name and each language's part of a
-        multilingual name ("Hábmer - Hamarøy" → "habmerhamaroy", "habmer", "hamaroy")."""
-        parts = [self.name, *self.name.split(" - ")]
-        return frozenset(k for k in (place_key(p) for p in parts) if k)
-
-
-def place_key(text: str) -> str:
-    """Folded letters and digits only: "Nord-Odal" and "nord odal" both give "nordodal"."""
-    return "".join(ch for ch in fold(text) if ch.isalnum() and ch.isascii())
-
-
-@dataclass(frozen=True)
-class PlaceMatch:
-    place: Place | None = None
-    candidates: tuple[Place, ...] = ()
-    status: str = "empty"  # empty | found | ambiguous | unknown
-
-
-_COUNTY_HINT_RE = re.compile(r"^(?P<name>[^(,]*)[(,](?P<county>[^)]*)\)?\s*$")
-
-
-def resolve_place(text: str, places: Iterable[Place]) -> PlaceMatch:
-    """Match a typed municipality name (or number) to one current municipality.
-
-    "Herøy (Nordland)" and "Herøy, Nordland" use the county to choose between namesakes;
-    a unique start of a name ("kristiansu") is enough; otherwise close spellings are
-    offered as candidates."""
-    text = text.replace("\x00", "").strip()[:100]
-    if not text:
-        return PlaceMatch()
-    places = list(places)
-    county_hint = ""
-    hinted = _COUNTY_HINT_RE.match(text)
-    if hinted:
-        text, county_hint = hinted["name"], place_key(hinted["county"])
-    if text.strip().isdigit() and len(text.strip()) == 4:
-        by_number = [p for p in places if p.number == text.strip()]
-        if by_number:
-            return PlaceMatch(place=by_number[0], status="found")
-    key = place_key(text)
-    if not key:
-        return PlaceMatch(status="unknown")
-    exact = [p for p in places if key in p.aliases]
-    found = _narrow(exact, county_hint) or _narrow(
-        [p for p in places if any(a.startswith(key) for a in p.aliases)] if len(key) >= 3 else [],
-        county_hint,
-    )
-    if len(found) == 1:
-        return PlaceMatch(place=found[0], status="found")
-    if found:
-        return PlaceMatch(candidates=tuple(sorted(found, key=_sort_key)[:10]), status="ambiguous")
-    return PlaceMatch(candidates=tuple(_close_places(key, places)), status="unknown")
-
-
-def _narrow(found: list[Place], county_hint: str) -> list[Place]:
-    if county_hint and len(found) > 1:
-        hinted = [p for p in found if place_key(p.county).startswith(county_hint)]
-        return hinted or found
-    return found
-
-
-def _sort_key(place: Place) -> tuple[str, str]:
-    return (fold(place.name), place.number)
-
-
-def _close_places(key: str, places: list[Place], limit: int = 5) -> list[Place]:
-    import difflib
-
-    by_alias: dict[str, Place] = {}
-    for place in places:
-        for alias in place.aliases:
-            by_alias.setdefault(alias, place)
-    close = difflib.get_close_matches(key, list(by_alias), n=limit * 2, cutoff=0.75)
-    unique: dict[str, Place] = {}
-    for alias in close:
-        unique.setdefault(by_alias[alias].number, by_alias[alias])
-    return list(unique.values())[:limit]
-
-
-def suggest_places(text: str, places: Iterable[Place], limit: int = 10) -> list[Place]:
-    """Typeahead: names starting with the text first, then names containing it. A chosen
-    suggestion ("Molde (Møre og Romsdal)") suggests itself."""
-    text = text[:100].split("(", 1)[0]
-    key = place_key(text)
-    if not key:
-        return []
-    starts: list[Place] = []
-    contains: list[Place] = []
-    for place in places:
-        aliases = place.aliases
-        if any(a.startswith(key) for a in aliases):
-            starts.append(place)
-        elif len(key) >= 3 and any(key in a for a in aliases):
-            contains.append(place)
-    return (sorted(starts, key=_sort_key) + sorted(contains, key=_sort_key))[:limit]

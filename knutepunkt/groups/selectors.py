@@ -9,9 +9,7 @@ template only prints them.
 
 from __future__ import annotations
 
-import datetime
 import math
-import threading
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,84 +18,18 @@ from django.db import connection
 from django.db.models import Exists, F, FloatField, OuterRef, Q, QuerySet, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from knutepunkt.geo.distance import haversine_km, nearest_municipality
-from knutepunkt.geo.models import Municipality
+from knutepunkt.geo.distance import haversine_km
+from knutepunkt.geo.places import Place
 from knutepunkt.groups.models import GroupFormat, GroupStatus, GroupTarget, SelfHelpGroup, Topic
-from knutepunkt.groups.search import (
-    ParsedQuery,
-    Place,
-    PlaceMatch,
-    TopicText,
-    matching_topic_ids,
-    resolve_place,
-)
+from knutepunkt.groups.search import ParsedQuery, TopicText, matching_topic_ids
 from knutepunkt.network.models import ContactPoint, ContactPointKind, DistrictOffice
 
 IN_PERSON_LIMIT = 20
 REMOTE_LIMIT = 30
 NEARBY_CONTACT_POINTS = 3
-# A "near me" position farther than this from every municipality is not in Norway.
-NEAR_ME_MAX_KM = 150.0
-
-# --- Municipalities ------------------------------------------------------------------------
-
-_places_lock = threading.Lock()
-_places: tuple[datetime.date, tuple[Place, ...]] | None = None
-# What typed place names resolved to, for the same day's list (names repeat a lot).
-_matches: dict[str, PlaceMatch] = {}
-_MAX_MATCHES = 5000
-
-
-def current_places() -> tuple[Place, ...]:
-    """Every current municipality (357 rows), kept in memory for the day: the finder and
-    the typeahead match names against it without a query."""
-    global _places
-    today = timezone.localdate()
-    with _places_lock:
-        if _places is None or _places[0] != today:
-            rows = (
-                Municipality.objects.current(today)
-                .order_by("name")
-                .values_list(
-                    "number", "name", "county__name", "county__number", "latitude", "longitude"
-                )
-            )
-            _places = (today, tuple(Place(*row) for row in rows))
-            _matches.clear()
-        return _places[1]
-
-
-def match_place(text: str) -> PlaceMatch:
-    """:func:`resolve_place` against the current municipalities, remembered per text."""
-    places = current_places()
-    key = text[:100]
-    found = _matches.get(key)
-    if found is None:
-        found = resolve_place(key, places)
-        if len(_matches) >= _MAX_MATCHES:
-            _matches.clear()
-        _matches[key] = found
-    return found
-
-
-def place_by_number(number: str) -> Place | None:
-    return next((p for p in current_places() if p.number == number), None)
-
-
-def place_near(lat: float, lon: float) -> Place | None:
-    """The municipality for a "near me" position, or None when it is not in Norway."""
-    municipality = nearest_municipality(lat, lon)
-    if municipality is None:
-        return None
-    place = place_by_number(municipality.number)
-    if place is None or haversine_km(lat, lon, place.latitude, place.longitude) > NEAR_ME_MAX_KM:
-        return None
-    return place
-
 
 # --- Results -------------------------------------------------------------------------------
 

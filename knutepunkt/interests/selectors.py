@@ -1,12 +1,11 @@
-"""Reads for interests: staff access, the list, one person's data export, and the waiting
-demand (counts only) for dashboards."""
+"""Reads for interests: staff access, the list and one person's data export. The waiting
+demand (counts only) is in :mod:`knutepunkt.interests.demand`."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404
 
 from knutepunkt.interests.models import Interest
@@ -71,46 +70,3 @@ def interest_personal_data(interest: Interest) -> dict[str, Any]:
 
 def _iso(value: Any) -> str | None:
     return value.isoformat() if value else None
-
-
-@dataclass(frozen=True)
-class DemandRow:
-    topic_id: int
-    topic: str
-    municipality_number: str
-    municipality: str
-    count: int
-
-
-def waiting_demand(*, office: Any = None, contact_point: Any = None) -> list[DemandRow]:
-    """How many people wait, by topic and municipality (largest first). Counts only: no
-    interest row, alias or contact leaves this function. One query."""
-    interests = Interest.objects.waiting()
-    if office is not None:
-        interests = interests.filter(office=office)
-    if contact_point is not None:
-        interests = interests.filter(contact_point=contact_point)
-    rows = (
-        interests.values(
-            "topic_id",
-            "topic__name_nb",
-            "topic__name_en",
-            "municipality__number",
-            "municipality__name",
-        )
-        .annotate(count=Count("pk"))
-        .order_by("-count", "topic__name_nb", "municipality__name")
-    )
-    from django.utils.translation import get_language
-
-    english = (get_language() or "nb").startswith("en")
-    return [
-        DemandRow(
-            topic_id=row["topic_id"],
-            topic=row["topic__name_en"] if english else row["topic__name_nb"],
-            municipality_number=row["municipality__number"],
-            municipality=row["municipality__name"],
-            count=row["count"],
-        )
-        for row in rows
-    ]

@@ -6,3 +6,7 @@ class ReportsConfig(AppConfig):
     name = "knutepunkt.reports"
     label = "reports"
     verbose_name = _("Reports")
+
+    def ready(self) -> None:
+        # Connects the signals that forget cached office-task and plan-goal names.
+        from knutepunkt.reports import labels  # noqa: F401

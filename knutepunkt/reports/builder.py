@@ -4,23 +4,22 @@ compilation (:func:`build_national_report`).
 An approved report is read from its locked snapshot; any other is computed live from the
 activity log through :mod:`knutepunkt.reports.figures`. Live computation is done for all
 requested offices at once, so the number of queries does not depend on the number of
-offices or activities.
+offices or activities. The reports hold data only; labels are looked up when they are
+rendered (:mod:`knutepunkt.reports.labels`).
 """
 
 from __future__ import annotations
 
 import datetime
 from collections import defaultdict
+from dataclasses import replace
 from typing import Any
 
-from django.utils.dates import MONTHS
-from django.utils.translation import gettext as _
+from django.utils import timezone
 
-from knutepunkt.activity.models import Activity, ActivityKind, OfficeTask, PlanGoal
+from knutepunkt.activity.models import Activity, ActivityKind
 from knutepunkt.geo.models import Municipality
 from knutepunkt.network.models import (
-    ContactPointKind,
-    ContactPointStatus,
     ContactPointStatusChange,
     DistrictOffice,
     PartnerKind,
@@ -28,6 +27,7 @@ from knutepunkt.network.models import (
 )
 from knutepunkt.reports import figures as F
 from knutepunkt.reports import models as report_models
+from knutepunkt.reports.coverage import CoverageReport, coverage_report
 from knutepunkt.reports.models import NARRATIVE_FIELDS, AnnualReport, ReportStatus
 from knutepunkt.reports.snapshot import report_from_snapshot
 from knutepunkt.reports.types import (
@@ -35,6 +35,8 @@ from knutepunkt.reports.types import (
     Breakdown,
     ContactPointRow,
     CountRow,
+    CoverageArea,
+    CoverageMap,
     FigureRow,
     NarrativeSection,
     NationalReport,
@@ -52,12 +54,8 @@ __all__ = [
     "build_office_report",
     "build_office_reports",
     "figure_rows",
+    "with_coverage",
 ]
-
-
-def narrative_title(key: str) -> str:
-    field: Any = AnnualReport._meta.get_field(key)
-    return str(field.verbose_name).capitalize()
 
 
 def _user_name(user: Any) -> str:
@@ -68,12 +66,7 @@ def _user_name(user: Any) -> str:
 
 def figure_rows(this_year: dict[str, int], last_year: dict[str, int]) -> list[FigureRow]:
     return [
-        FigureRow(
-            key=key,
-            label=str(F.FIGURE_LABELS[key]),
-            value=this_year.get(key, 0),
-            last_year=last_year.get(key, 0),
-        )
+        FigureRow(key=key, value=this_year.get(key, 0), last_year=last_year.get(key, 0))
         for key in F.FIGURE_KEYS
     ]
 
@@ -85,9 +78,6 @@ def _breakdowns(ids: list[int], year: int) -> dict[int, list[Breakdown]]:
     places = F.activities_by_municipality(ids, year)
     tasks = F.activities_by_office_task(ids, year)
     goals = F.activities_by_plan_goal(ids, year)
-    task_names = {t.number: str(t) for t in OfficeTask.objects.all()}
-    goal_names = {g.number: str(g) for g in PlanGoal.objects.all()}
-    kind_labels = dict(ActivityKind.choices)
     result: dict[int, list[Breakdown]] = {}
     for oid in ids:
         last = dict(kinds_last.get(oid, []))
@@ -96,49 +86,30 @@ def _breakdowns(ids: list[int], year: int) -> dict[int, list[Breakdown]]:
         result[oid] = [
             Breakdown(
                 "kind",
-                _("Activities by type"),
                 [
-                    CountRow(k, str(kind_labels[k]), this.get(k, 0), last.get(k, 0))
-                    for k in kind_labels
+                    CountRow(k, this.get(k, 0), last.get(k, 0))
+                    for k in ActivityKind.values
                     if this.get(k) or last.get(k)
                 ],
             ),
-            Breakdown(
-                "month",
-                _("Activities by month"),
-                [CountRow(str(m), str(MONTHS[m]), by_month.get(m, 0)) for m in range(1, 13)],
-            ),
+            Breakdown("month", [CountRow(str(m), by_month.get(m, 0)) for m in range(1, 13)]),
             Breakdown(
                 "municipality",
-                _("Activities by county and municipality"),
                 [
-                    CountRow(mnr, f"{cname} – {mname}", n)
+                    CountRow(mnr, n, name=mname, county=cname)
                     for _cnr, cname, mnr, mname, n in sorted(places.get(oid, []))
                 ],
             ),
             Breakdown(
-                "office_task",
-                _("Activities by office task"),
-                [
-                    CountRow(str(nr), task_names.get(nr, str(nr)), n)
-                    for nr, n in sorted(tasks.get(oid, []))
-                ],
+                "office_task", [CountRow(str(nr), n) for nr, n in sorted(tasks.get(oid, []))]
             ),
-            Breakdown(
-                "plan_goal",
-                _("Activities by national-plan goal"),
-                [
-                    CountRow(str(nr), goal_names.get(nr, str(nr)), n)
-                    for nr, n in sorted(goals.get(oid, []))
-                ],
-            ),
+            Breakdown("plan_goal", [CountRow(str(nr), n) for nr, n in sorted(goals.get(oid, []))]),
         ]
     return result
 
 
 def _activity_rows(ids: list[int], year: int) -> dict[int, list[ActivityRow]]:
     """The year's activities in date order, then id; partner names in one extra query."""
-    kind_labels = {k: str(v) for k, v in ActivityKind.choices}
     partners: dict[int, list[str]] = defaultdict(list)
     through = Activity.partners.through.objects.filter(
         activity__office_id__in=ids,
@@ -172,7 +143,6 @@ def _activity_rows(ids: list[int], year: int) -> dict[int, list[ActivityRow]]:
                 date=date,
                 end_date=end,
                 kind=kind,
-                kind_label=kind_labels.get(kind, kind),
                 title=title,
                 municipality=mname,
                 county=cname,
@@ -187,8 +157,6 @@ def _activity_rows(ids: list[int], year: int) -> dict[int, list[ActivityRow]]:
 def _contact_point_rows(ids: list[int], year: int) -> dict[int, list[ContactPointRow]]:
     counted = F.contact_points_established_or_planning(ids, year)
     cp_ids = [cp.pk for points in counted.values() for cp in points]
-    status_labels = {k: str(v) for k, v in ContactPointStatus.choices}
-    kind_labels = {k: str(v) for k, v in ContactPointKind.choices}
     history: dict[int, list[StatusChangeRow]] = defaultdict(list)
     for change in ContactPointStatusChange.objects.filter(
         contact_point__in=cp_ids, changed_on__lte=datetime.date(year, 12, 31)
@@ -198,8 +166,6 @@ def _contact_point_rows(ids: list[int], year: int) -> dict[int, list[ContactPoin
                 date=change.changed_on,
                 from_status=change.from_status,
                 to_status=change.to_status,
-                from_label=status_labels.get(change.from_status, ""),
-                to_label=status_labels.get(change.to_status, ""),
                 note=change.note,
             )
         )
@@ -219,10 +185,9 @@ def _contact_point_rows(ids: list[int], year: int) -> dict[int, list[ContactPoin
             ContactPointRow(
                 id=cp.pk,
                 name=cp.name,
-                kind_label=kind_labels.get(cp.kind, cp.kind),
+                kind=cp.kind,
                 municipality=cp.municipality.name,
                 status=cp.status_at_year_end,  # type: ignore[attr-defined]
-                status_label=status_labels[cp.status_at_year_end],  # type: ignore[attr-defined]
                 history=history.get(cp.pk, []),
                 planning_group=members.get(cp.pk, []),
             )
@@ -233,20 +198,15 @@ def _contact_point_rows(ids: list[int], year: int) -> dict[int, list[ContactPoin
 
 def _partner_rows(ids: list[int]) -> dict[int, list[PartnerKindRow]]:
     by_kind = F.partners_by_kind(ids)
-    labels = {k: str(v) for k, v in PartnerKind.choices}
     return {
-        oid: [
-            PartnerKindRow(kind=k, label=labels.get(k, k), names=kinds[k])
-            for k in labels
-            if k in kinds
-        ]
+        oid: [PartnerKindRow(kind=k, names=kinds[k]) for k in PartnerKind.values if k in kinds]
         for oid, kinds in by_kind.items()
     }
 
 
 def _narratives(report: AnnualReport | None) -> list[NarrativeSection]:
     return [
-        NarrativeSection(key, narrative_title(key), getattr(report, key, "") if report else "")
+        NarrativeSection(key, getattr(report, key, "") if report else "")
         for key in NARRATIVE_FIELDS
     ]
 
@@ -275,7 +235,6 @@ def build_office_reports(
         activities = _activity_rows(live_ids, year)
         contact_points = _contact_point_rows(live_ids, year)
         partners = _partner_rows(live_ids)
-    status_labels = dict(ReportStatus.choices)
     result: list[OfficeReport] = []
     for office in offices:
         report = reports.get(office.pk)
@@ -286,7 +245,6 @@ def build_office_reports(
             "office_slug": office.slug,
             "year": year,
             "status": status,
-            "status_label": str(status_labels[status]),
             "submitted_at": report.submitted_at if report else None,
             "submitted_by": _user_name(report.submitted_by) if report else "",
             "approved_at": report.approved_at if report else None,
@@ -317,6 +275,37 @@ def build_office_report(*, office: DistrictOffice, year: int) -> OfficeReport:
     return build_office_reports([office], year)[0]
 
 
+def coverage_map(coverage: CoverageReport, office_id: int, as_of: datetime.date) -> CoverageMap:
+    """The office's municipalities (those of its counties) on the coverage map of
+    ``as_of``, the day ``coverage`` was computed for."""
+    return CoverageMap(
+        as_of=as_of,
+        areas=[
+            CoverageArea(
+                number=row.number, name=row.name, county=row.county_name, coverage=row.css_class
+            )
+            for row in coverage.rows
+            if row.office_id == office_id
+        ],
+    )
+
+
+def with_coverage(reports: list[OfficeReport]) -> list[OfficeReport]:
+    """The reports with their coverage maps: an approved report keeps the map stored at
+    approval (or none, if it was approved before maps were stored); a live report gets
+    today's. One coverage computation for all live reports."""
+    if all(r.locked or r.coverage is not None for r in reports):
+        return list(reports)
+    today = timezone.localdate()
+    coverage = coverage_report(today=today)
+    return [
+        r
+        if r.locked or r.coverage is not None
+        else replace(r, coverage=coverage_map(coverage, r.office_id, today))
+        for r in reports
+    ]
+
+
 def _sum_figures(chapters: list[OfficeReport]) -> list[FigureRow]:
     this: dict[str, int] = defaultdict(int)
     last: dict[str, int] = defaultdict(int)
@@ -345,7 +334,7 @@ def build_national_report(*, year: int, approved_only: bool = False) -> National
         offices = [o for o in offices if o.pk in reports and reports[o.pk].is_locked]
     chapters = build_office_reports(offices, year, reports)
     national = report_models.NationalReport.objects.filter(year=year).first()
-    toc = [TocEntry("introduction", _("Introduction")), TocEntry("figures", _("Figures"))]
+    toc = [TocEntry("introduction"), TocEntry("figures")]
     toc += [TocEntry(c.anchor, c.office_name) for c in chapters]
     return NationalReport(
         year=year,
@@ -357,7 +346,6 @@ def build_national_report(*, year: int, approved_only: bool = False) -> National
                 office_slug=c.office_slug,
                 anchor=c.anchor,
                 status=c.status,
-                status_label=c.status_label,
                 figures=c.figures,
             )
             for c in chapters

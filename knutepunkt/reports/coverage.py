@@ -8,20 +8,25 @@ established contact point or meeting place (between representative points; 0 whe
 A handful of queries and plain Python: 357 municipalities are few. Only aggregated,
 public-level information (names of contact points, counts): no personal data, so the
 funder may see it too.
+
+This module is the one classification of coverage (:func:`coverage_class`): the staff
+pages and reports use :func:`coverage_report`; the public map and directory use
+:func:`public_coverage`, which counts only what is public (established contact points and
+meeting places, public groups) and never the activity log.
 """
 
 from __future__ import annotations
 
 import csv
 import datetime
+import hashlib
 import io
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.core.cache import cache
-from django.db.models import Count, Max
+from django.db.models import Count
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.html import escape
@@ -30,8 +35,9 @@ from django.utils.translation import gettext, gettext_lazy
 
 from knutepunkt.activity.models import Activity
 from knutepunkt.geo.distance import haversine_km
+from knutepunkt.geo.maps import CACHE_SECONDS, municipality_map
 from knutepunkt.geo.models import Municipality
-from knutepunkt.geo.svgmap import ProjectedMap, build_paths
+from knutepunkt.geo.svgmap import ProjectedMap
 from knutepunkt.groups.models import GroupFormat, SelfHelpGroup
 from knutepunkt.network.models import (
     ContactPoint,
@@ -51,7 +57,87 @@ CLASS_LABELS = {
     NOTHING: gettext_lazy("White spot: nothing yet"),
 }
 ATTRIBUTION = gettext_lazy("Map data: Kartverket (CC BY 4.0)")
-GEOMETRY_CACHE_SECONDS = 60 * 60 * 24
+GEOMETRY_CACHE_SECONDS = CACHE_SECONDS
+
+
+def coverage_class(*, served: bool, groups: int, activities: int = 0) -> str:
+    """The one classification: :data:`SERVED` when an established contact point or
+    meeting place serves the municipality (located there or serving it), :data:`SOME` when
+    groups meet there or activities were logged there, :data:`NOTHING` (a white spot)
+    otherwise."""
+    if served:
+        return SERVED
+    return SOME if groups or activities else NOTHING
+
+
+def _established() -> tuple[dict[int, tuple[str, str, int]], dict[int, set[int]]]:
+    """Established contact points and meeting places (pk → name, kind, municipality id),
+    and per municipality id those serving it: located there or serving it (two queries)."""
+    established = {
+        pk: (name, kind, located)
+        for pk, name, kind, located in ContactPoint.objects.public().values_list(
+            "pk", "name", "kind", "municipality_id"
+        )
+    }
+    serving = _ids_by_municipality((located, pk) for pk, (_, _, located) in established.items())
+    for municipality_id, cp_id in ContactPoint.municipalities_served.through.objects.filter(
+        contactpoint__status=ContactPointStatus.ESTABLISHED
+    ).values_list("municipality_id", "contactpoint_id"):
+        serving[municipality_id].add(cp_id)
+    return established, serving
+
+
+def _group_counts(*, in_person_only: bool) -> dict[int, int]:
+    """Public groups per municipality id: the group's own, else its contact point's."""
+    groups = SelfHelpGroup.objects.public()
+    if in_person_only:
+        groups = groups.filter(format=GroupFormat.IN_PERSON)
+    return dict(
+        groups.annotate(place=Coalesce("municipality_id", "contact_point__municipality_id"))
+        .exclude(place=None)
+        .values("place")
+        .annotate(n=Count("pk"))
+        .values_list("place", "n")
+    )
+
+
+def _ids_by_municipality(pairs: Iterable[tuple[int, int]]) -> dict[int, set[int]]:
+    result: dict[int, set[int]] = defaultdict(set)
+    for municipality_id, cp_id in pairs:
+        result[municipality_id].add(cp_id)
+    return result
+
+
+@dataclass(frozen=True)
+class PublicCoverage:
+    """Coverage as the public site may show it, by municipality id: served by an
+    established contact point or meeting place, or with public groups meeting there (in
+    person or not: a group's home municipality counts). Activities are staff information
+    and never count here."""
+
+    served_ids: frozenset[int]
+    group_ids: frozenset[int]
+
+    def coverage_class(self, municipality_id: int) -> str:
+        return coverage_class(
+            served=municipality_id in self.served_ids, groups=int(municipality_id in self.group_ids)
+        )
+
+    @property
+    def any_ids(self) -> frozenset[int]:
+        return self.served_ids | self.group_ids
+
+    def fingerprint(self) -> str:
+        text = f"{sorted(self.served_ids)}|{sorted(self.group_ids)}"
+        return hashlib.sha1(text.encode(), usedforsecurity=False).hexdigest()[:16]
+
+
+def public_coverage() -> PublicCoverage:
+    """Which municipalities have something public (three small queries)."""
+    _, serving = _established()
+    return PublicCoverage(
+        served_ids=frozenset(serving), group_ids=frozenset(_group_counts(in_person_only=False))
+    )
 
 
 @dataclass(frozen=True)
@@ -74,13 +160,13 @@ class MunicipalityCoverage:
 
     @property
     def is_white_spot(self) -> bool:
-        return not self.served and not self.groups and not self.activities_12m
+        return self.css_class == NOTHING
 
     @property
     def css_class(self) -> str:
-        if self.served:
-            return SERVED
-        return NOTHING if self.is_white_spot else SOME
+        return coverage_class(
+            served=self.served, groups=self.groups, activities=self.activities_12m
+        )
 
     @property
     def class_label(self) -> str:
@@ -101,13 +187,6 @@ class CoverageReport:
         """White spots, furthest from a contact point first (then by name)."""
         spots = [row for row in self.rows if row.is_white_spot]
         return sorted(spots, key=lambda r: (-(r.distance_km or 0.0), r.name))
-
-
-def _ids_by_municipality(pairs: Iterable[tuple[int, int]]) -> dict[int, set[int]]:
-    result: dict[int, set[int]] = defaultdict(set)
-    for municipality_id, cp_id in pairs:
-        result[municipality_id].add(cp_id)
-    return result
 
 
 def coverage_report(
@@ -136,27 +215,8 @@ def coverage_report(
     points = {row[0]: (row[6], row[7]) for row in municipalities}
     office_by_county = dict(OfficeCounty.objects.values_list("county_id", "office_id"))
 
-    established = {
-        pk: (name, kind, located)
-        for pk, name, kind, located in ContactPoint.objects.filter(
-            status=ContactPointStatus.ESTABLISHED
-        ).values_list("pk", "name", "kind", "municipality_id")
-    }
-    serving = _ids_by_municipality((located, pk) for pk, (_, _, located) in established.items())
-    for municipality_id, cp_id in ContactPoint.municipalities_served.through.objects.filter(
-        contactpoint__status=ContactPointStatus.ESTABLISHED
-    ).values_list("municipality_id", "contactpoint_id"):
-        serving[municipality_id].add(cp_id)
-
-    groups = dict(
-        SelfHelpGroup.objects.public()
-        .filter(format=GroupFormat.IN_PERSON)
-        .annotate(place=Coalesce("municipality_id", "contact_point__municipality_id"))
-        .exclude(place=None)
-        .values("place")
-        .annotate(n=Count("pk"))
-        .values_list("place", "n")
-    )
+    established, serving = _established()
+    groups = _group_counts(in_person_only=True)
     activities = dict(
         Activity.objects.filter(date__gt=since, date__lte=today, municipality__isnull=False)
         .values("municipality_id")
@@ -224,20 +284,9 @@ def office_county_numbers(office: DistrictOffice) -> tuple[str, ...]:
 
 
 def projected_map(county_numbers: Sequence[str] | None) -> ProjectedMap:
-    """Projected outlines (svgmap's projection and encoding), cached per area and
-    geography version."""
-    current = Municipality.objects.current()
-    if county_numbers:
-        current = current.filter(county__number__in=county_numbers)
-    stats = current.aggregate(count=Count("pk"), last=Max("pk"))
-    scope = ",".join(sorted(county_numbers)) if county_numbers else "all"
-    key = f"kp-coverage-geo:{scope}:{stats['count']}-{stats['last']}"
-    cached: ProjectedMap | None = cache.get(key)
-    if cached is None:
-        outlines = current.order_by("number").values_list("number", "outline")
-        cached = build_paths(((n, o or {}) for n, o in outlines), width=800, tolerance=0.6)
-        cache.set(key, cached, GEOMETRY_CACHE_SECONDS)
-    return cached
+    """The projected outlines of the current municipalities (of ``county_numbers`` when
+    given): the one cached projection, :func:`knutepunkt.geo.maps.municipality_map`."""
+    return municipality_map(county_numbers=county_numbers)
 
 
 def choropleth_svg(

@@ -19,8 +19,6 @@ from typing import Any
 
 from django.db.models import Count, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
-from django.utils.functional import Promise
-from django.utils.translation import gettext_lazy as _
 
 from knutepunkt.activity.models import Activity, ActivityKind
 from knutepunkt.activity.querysets import ActivityQuerySet
@@ -98,36 +96,25 @@ def activities_total() -> Any:
     return Count("id")
 
 
-ACTIVITY_FIGURES: dict[str, tuple[str | Promise, Callable[[], Any]]] = {
-    "participants_at_own_events": (
-        _("Participants at the office's own events"),
-        participants_at_own_events,
-    ),
-    "people_informed": (
-        _("People given information directly at own and others' events"),
-        people_informed,
-    ),
-    "people_at_stands": (
-        _("People present at congresses and conferences with a stand"),
-        people_at_stands,
-    ),
-    "direct_inquiries": (_("Direct inquiries"), direct_inquiries),
-    "starter_trainings": (_("Starter trainings"), starter_trainings),
-    "people_trained": (_("People trained as starters"), people_trained),
-    "students_taught": (_("Students reached at university colleges"), students_taught),
-    "media_items": (_("Media coverage and advertisements"), media_items),
-    "activities_total": (_("Activities logged"), activities_total),
+# The activity figures by key, in report order (their labels: reports/labels.py).
+ACTIVITY_FIGURES: dict[str, Callable[[], Any]] = {
+    "participants_at_own_events": participants_at_own_events,
+    "people_informed": people_informed,
+    "people_at_stands": people_at_stands,
+    "direct_inquiries": direct_inquiries,
+    "starter_trainings": starter_trainings,
+    "people_trained": people_trained,
+    "students_taught": students_taught,
+    "media_items": media_items,
+    "activities_total": activities_total,
 }
-OTHER_FIGURES: dict[str, str | Promise] = {
-    "contact_points": _("Contact points established or under work (31 December)"),
-    "groups_started": _("Groups started"),
-    "partners_worked_with": _("Partners worked with in activities"),
-}
-FIGURE_LABELS: dict[str, str | Promise] = {
-    **{key: label for key, (label, _fn) in ACTIVITY_FIGURES.items()},
-    **OTHER_FIGURES,
-}
-FIGURE_KEYS: list[str] = list(FIGURE_LABELS)
+# Every headline figure's key, in report order: the activity figures, then those below.
+FIGURE_KEYS: list[str] = [
+    *ACTIVITY_FIGURES,
+    "contact_points",  # contact_points_established_or_planning
+    "groups_started",  # groups_started
+    "partners_worked_with",  # partners_worked_with
+]
 
 
 def activity_totals(office_ids: OfficeIds, year: int) -> dict[int, dict[str, int]]:
@@ -138,7 +125,7 @@ def activity_totals(office_ids: OfficeIds, year: int) -> dict[int, dict[str, int
         activities_in_year(ids, year)
         .order_by()
         .values("office_id")
-        .annotate(**{key: fn() for key, (_label, fn) in ACTIVITY_FIGURES.items()})
+        .annotate(**{key: fn() for key, fn in ACTIVITY_FIGURES.items()})
     )
     for row in rows:
         office_id = row.pop("office_id")

@@ -15,8 +15,9 @@ from knutepunkt.events.models import Event
 from knutepunkt.groups.models import SelfHelpGroup
 from knutepunkt.network.models import ContactPoint, DistrictOffice
 from knutepunkt.reports import figures as F
+from knutepunkt.reports import labels
 from knutepunkt.reports.builder import figure_rows
-from knutepunkt.reports.models import NARRATIVE_FIELDS, AnnualReport, ReportStatus
+from knutepunkt.reports.models import NARRATIVE_FIELDS, AnnualReport
 from knutepunkt.reports.types import FigureRow
 
 FIRST_YEAR = 2000
@@ -78,35 +79,35 @@ def report_years() -> list[int]:
 class ReportOverviewRow:
     office: DistrictOffice
     year: int
-    status: str
-    status_label: str
-    empty_sections: list[str]
+    status: str  # "" when the office has not started its report
+    empty_sections: list[str]  # the keys of the narrative sections not written yet
     report: AnnualReport | None
+
+    @property
+    def status_label(self) -> str:
+        return labels.report_status_label(self.status)
+
+    @property
+    def empty_section_titles(self) -> list[str]:
+        return [labels.narrative_title(key) for key in self.empty_sections]
 
 
 def report_overview(user: Any, year: int) -> list[ReportOverviewRow]:
     """One row per office the user may see: the report's status and its empty narrative
     sections (the completeness head office follows). Two queries."""
-    from knutepunkt.reports.builder import narrative_title
-
     reports = {r.office_id: r for r in AnnualReport.objects.visible_to(user).filter(year=year)}
-    labels = dict(ReportStatus.choices)
     rows = []
     for office in report_offices_for(user):
         report = reports.get(office.pk)
         if user.is_funder and report is None:
             continue
-        status = report.status if report else ReportStatus.DRAFT
         rows.append(
             ReportOverviewRow(
                 office=office,
                 year=year,
-                status=status if report else "",
-                status_label=str(labels[status]) if report else "",
+                status=report.status if report else "",
                 empty_sections=[
-                    narrative_title(f)
-                    for f in NARRATIVE_FIELDS
-                    if not (report and getattr(report, f).strip())
+                    f for f in NARRATIVE_FIELDS if not (report and getattr(report, f).strip())
                 ],
                 report=report,
             )

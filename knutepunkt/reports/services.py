@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from knutepunkt.core.audit import audit_log, changed_fields
 from knutepunkt.network.models import DistrictOffice
-from knutepunkt.reports.builder import build_office_report
+from knutepunkt.reports.builder import build_office_report, with_coverage
 from knutepunkt.reports.models import NARRATIVE_FIELDS, AnnualReport, NationalReport, ReportStatus
 from knutepunkt.reports.snapshot import report_to_snapshot
 
@@ -90,14 +90,16 @@ def annual_report_submit(*, report: AnnualReport, actor: User | None) -> AnnualR
 
 
 def annual_report_approve(*, report: AnnualReport, actor: User | None) -> AnnualReport:
-    """Head office approves a submitted report and locks it: the figures and computed
-    sections as they stand now are stored in ``locked_snapshot`` and shown from then on."""
+    """Head office approves a submitted report and locks it: the figures, the computed
+    sections and the coverage map as they stand now are stored in ``locked_snapshot`` and
+    shown from then on."""
     _require_head_office(actor)
     if report.status != ReportStatus.SUBMITTED:
         raise ValidationError(_("Only a submitted report can be approved."))
     with transaction.atomic():
         report = AnnualReport.objects.select_for_update().get(pk=report.pk)
-        snapshot = report_to_snapshot(build_office_report(office=report.office, year=report.year))
+        live = build_office_report(office=report.office, year=report.year)
+        snapshot = report_to_snapshot(with_coverage([live])[0])
         report.status = ReportStatus.APPROVED
         report.approved_at = timezone.now()
         report.approved_by = actor

@@ -1,8 +1,9 @@
 """Public statistics: national and county figures anyone may see, with small counts
 suppressed.
 
-:func:`suppress` is a pure function (no database); :func:`public_statistics` reads the
-figures (a few aggregate queries) and caches the published tables.
+:func:`public_statistics` reads the figures (a few aggregate queries), suppresses the two
+published tables together (:func:`knutepunkt.core.disclosure.suppress_together`) and caches
+them.
 """
 
 from __future__ import annotations
@@ -17,11 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from knutepunkt.activity.models import Activity
-from knutepunkt.core.disclosure import (
-    PublishedTable,
-    Table,
-    suppress,
-)
+from knutepunkt.core.disclosure import Link, PublishedTable, Table, suppress_together
 from knutepunkt.events.models import Event
 from knutepunkt.geo.models import County
 from knutepunkt.groups.models import GroupFormat, GroupStatus, SelfHelpGroup
@@ -120,9 +117,15 @@ def public_statistics(year: int | None = None) -> PublicStatistics:
     key = f"kp-statistics:{year}:{get_language()}"
     cached: PublicStatistics | None = cache.get(key)
     if cached is None:
-        _counties, county_table, group_table = _county_figures(year)
+        counties, county_table, group_table = _county_figures(year)
+        # The first table's "open or forming" column is the second table's open + forming,
+        # row by row: the tables are suppressed together so neither gives the other away.
+        links = [
+            Link(left=((0, r, 1),), right=((1, r, 0), (1, r, 1))) for r in range(len(counties))
+        ]
+        published_counties, published_groups = suppress_together([county_table, group_table], links)
         cached = PublicStatistics(
-            year=year, county_table=suppress(county_table), group_table=suppress(group_table)
+            year=year, county_table=published_counties, group_table=published_groups
         )
         cache.set(key, cached, CACHE_SECONDS)
     return cached

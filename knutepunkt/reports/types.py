@@ -1,7 +1,11 @@
 """What a rendered annual report holds: plain dataclasses, no requests, no templates.
 
-The HTML views, the PDF/XLSX exporters and the CLI all render these. Dates are
-``datetime.date``; labels are already translated strings for the active language.
+The HTML views, the PDF/XLSX exporters and the CLI all render these. They hold data
+only: figure keys, numbers, dates (``datetime.date``), the codes of fixed choices and
+names as they were. Every label is a property that looks it up in
+:mod:`knutepunkt.reports.labels` when it is rendered, in the reader's language; so an
+approved report's snapshot (:mod:`knutepunkt.reports.snapshot`) is these objects' fields
+as JSON.
 """
 
 from __future__ import annotations
@@ -10,6 +14,8 @@ import datetime
 from dataclasses import dataclass, field
 
 from knutepunkt.activity.models import ActivityKind
+from knutepunkt.reports import labels
+from knutepunkt.reports.labels import COVERAGE_CLASSES
 
 K = ActivityKind
 OWN_EVENT_KINDS = (K.OWN_EVENT, K.STARTER_TRAINING, K.STARTER_FOLLOW_UP)
@@ -23,9 +29,12 @@ class FigureRow:
     """One headline figure with last year's value for comparison."""
 
     key: str
-    label: str
     value: int
     last_year: int
+
+    @property
+    def label(self) -> str:
+        return labels.figure_label(self.key)
 
     @property
     def change(self) -> int:
@@ -34,10 +43,15 @@ class FigureRow:
 
 @dataclass
 class CountRow:
+    """One row of a breakdown. ``key`` is the code of what is counted (an activity kind, a
+    month number, a municipality number, an office-task or plan-goal number); ``name`` and
+    ``county`` hold a municipality's names as they were."""
+
     key: str
-    label: str
     value: int
     last_year: int | None = None
+    name: str = ""
+    county: str = ""
 
 
 @dataclass
@@ -45,8 +59,15 @@ class Breakdown:
     """Activities counted by one dimension (kind, month, place, office task, plan goal)."""
 
     key: str
-    title: str
     rows: list[CountRow]
+
+    @property
+    def title(self) -> str:
+        return labels.breakdown_title(self.key)
+
+    @property
+    def labelled_rows(self) -> list[tuple[str, CountRow]]:
+        return [(labels.count_row_label(self.key, r.key, r.name, r.county), r) for r in self.rows]
 
 
 @dataclass
@@ -57,7 +78,6 @@ class ActivityRow:
     date: datetime.date
     end_date: datetime.date | None
     kind: str
-    kind_label: str
     title: str
     municipality: str
     county: str
@@ -65,15 +85,25 @@ class ActivityRow:
     people_reached: int | None
     partners: list[str] = field(default_factory=list)
 
+    @property
+    def kind_label(self) -> str:
+        return labels.activity_kind_label(self.kind)
+
 
 @dataclass
 class StatusChangeRow:
     date: datetime.date
     from_status: str
     to_status: str
-    from_label: str
-    to_label: str
     note: str
+
+    @property
+    def from_label(self) -> str:
+        return labels.contact_point_status_label(self.from_status)
+
+    @property
+    def to_label(self) -> str:
+        return labels.contact_point_status_label(self.to_status)
 
 
 @dataclass
@@ -83,19 +113,29 @@ class ContactPointRow:
 
     id: int
     name: str
-    kind_label: str
+    kind: str
     municipality: str
     status: str
-    status_label: str
     history: list[StatusChangeRow]
     planning_group: list[str]
+
+    @property
+    def kind_label(self) -> str:
+        return labels.contact_point_kind_label(self.kind)
+
+    @property
+    def status_label(self) -> str:
+        return labels.contact_point_status_label(self.status)
 
 
 @dataclass
 class PartnerKindRow:
     kind: str
-    label: str
     names: list[str]
+
+    @property
+    def label(self) -> str:
+        return labels.partner_kind_label(self.kind)
 
     @property
     def count(self) -> int:
@@ -105,8 +145,47 @@ class PartnerKindRow:
 @dataclass
 class NarrativeSection:
     key: str
-    title: str
     text: str
+
+    @property
+    def title(self) -> str:
+        return labels.narrative_title(self.key)
+
+
+@dataclass
+class CoverageArea:
+    """One municipality on the coverage map: its number and names as they were, and its
+    coverage class (a code of :mod:`knutepunkt.reports.coverage`: ``cov-served`` …)."""
+
+    number: str
+    name: str
+    county: str
+    coverage: str
+
+    @property
+    def coverage_label(self) -> str:
+        return labels.coverage_class_label(self.coverage)
+
+
+@dataclass
+class CoverageMap:
+    """The coverage of an office's municipalities on one day: what its map shows. A live
+    report's is today's; an approved report's is the one stored at approval."""
+
+    as_of: datetime.date
+    areas: list[CoverageArea]
+
+    @property
+    def counts(self) -> dict[str, int]:
+        counts = dict.fromkeys(COVERAGE_CLASSES, 0)
+        for area in self.areas:
+            counts[area.coverage] = counts.get(area.coverage, 0) + 1
+        return counts
+
+    @property
+    def legend(self) -> list[tuple[str, str, int]]:
+        """(class, label, number of municipalities) for every class."""
+        return [(code, labels.coverage_class_label(code), n) for code, n in self.counts.items()]
 
 
 @dataclass
@@ -118,7 +197,6 @@ class OfficeReport:
     office_slug: str
     year: int
     status: str
-    status_label: str
     figures: list[FigureRow]
     breakdowns: list[Breakdown]
     narratives: list[NarrativeSection]
@@ -131,6 +209,13 @@ class OfficeReport:
     approved_by: str = ""
     locked: bool = False
     report_id: int | None = None
+    # The coverage map: stored with an approved report; for a live report None until
+    # builder.with_coverage() computes today's (it costs queries the HTML pages need not).
+    coverage: CoverageMap | None = None
+
+    @property
+    def status_label(self) -> str:
+        return labels.report_status_label(self.status)
 
     @property
     def anchor(self) -> str:
@@ -176,8 +261,15 @@ class OfficeReport:
 
 @dataclass
 class TocEntry:
+    """An entry of the national compilation's contents: an office's chapter (``name`` is
+    the office's) or one of the fixed sections (introduction, figures)."""
+
     anchor: str
-    title: str
+    name: str = ""
+
+    @property
+    def title(self) -> str:
+        return self.name or labels.section_title(self.anchor)
 
 
 @dataclass
@@ -186,8 +278,11 @@ class OfficeFigures:
     office_slug: str
     anchor: str
     status: str
-    status_label: str
     figures: list[FigureRow]
+
+    @property
+    def status_label(self) -> str:
+        return labels.report_status_label(self.status)
 
 
 @dataclass

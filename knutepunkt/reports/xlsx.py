@@ -1,5 +1,7 @@
-"""Annual reports as Excel workbooks (openpyxl): a sheet of all figures and a sheet with
-the year's activities in date order. Values are the builder's, which come from figures.py."""
+"""Annual reports as Excel workbooks (openpyxl): a sheet of all figures, a sheet with the
+year's activities in date order and a sheet with the coverage map's municipalities. Values
+are the builder's, which come from figures.py (an approved report's from its snapshot);
+labels come from labels.py."""
 
 from __future__ import annotations
 
@@ -11,10 +13,13 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
+from knutepunkt.reports import labels
+from knutepunkt.reports.builder import with_coverage
 from knutepunkt.reports.types import NationalReport, OfficeReport
 
 FIGURES_SHEET = "Figures"
 ACTIVITIES_SHEET = "Activities"
+COVERAGE_SHEET = "Coverage"
 
 
 def _header(sheet: Worksheet, titles: list[str], widths: list[int]) -> None:
@@ -27,7 +32,7 @@ def _header(sheet: Worksheet, titles: list[str], widths: list[int]) -> None:
 
 
 def _workbook(chapters: Iterable[OfficeReport], year: int) -> bytes:
-    chapters = list(chapters)
+    chapters = with_coverage(list(chapters))
     book = Workbook()
     figures = book.active
     assert figures is not None
@@ -62,13 +67,14 @@ def _workbook(chapters: Iterable[OfficeReport], year: int) -> bytes:
         ((a, c.office_name) for c in chapters for a in c.activities),
         key=lambda item: (item[0].date, item[0].id),
     )
+    kinds = labels.activity_kind_labels()
     for activity, office_name in rows:
         activities.append(
             [
                 activity.date,
                 activity.end_date,
                 office_name,
-                activity.kind_label,
+                kinds.get(activity.kind, activity.kind),
                 activity.title,
                 activity.municipality,
                 activity.county,
@@ -80,6 +86,36 @@ def _workbook(chapters: Iterable[OfficeReport], year: int) -> bytes:
     for column in ("A", "B"):
         for cell in activities[column][1:]:
             cell.number_format = "DD.MM.YYYY"
+
+    coverage = book.create_sheet(gettext(COVERAGE_SHEET)[:31])
+    _header(
+        coverage,
+        [
+            gettext("Office"),
+            gettext("Municipality number"),
+            gettext("Municipality"),
+            gettext("County"),
+            gettext("Coverage"),
+            gettext("As of"),
+        ],
+        [30, 12, 24, 24, 60, 12],
+    )
+    for chapter in chapters:
+        if chapter.coverage is None:
+            continue
+        for area in chapter.coverage.areas:
+            coverage.append(
+                [
+                    chapter.office_name,
+                    area.number,
+                    area.name,
+                    area.county,
+                    area.coverage_label,
+                    chapter.coverage.as_of,
+                ]
+            )
+    for cell in coverage["F"][1:]:
+        cell.number_format = "DD.MM.YYYY"
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

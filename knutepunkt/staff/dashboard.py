@@ -8,9 +8,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from knutepunkt.interests.selectors import waiting_demand
+from knutepunkt.interests.demand import waiting_demand
 from knutepunkt.reports import figures as F
 from knutepunkt.reports.builder import figure_rows
+from knutepunkt.reports.labels import figure_label
 from knutepunkt.reports.models import AnnualReport
 from knutepunkt.reports.selectors import (
     check_year,
@@ -42,9 +43,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         context["role"] = "head_office"
         context["office_lines"] = figures_by_office(year)
         context["overview"] = report_overview(user, year)
-        context["figure_labels"] = [str(F.FIGURE_LABELS[k]) for k in F.FIGURE_KEYS]
+        context["figure_labels"] = [figure_label(k) for k in F.FIGURE_KEYS]
         context["national_figures"] = _national_totals(context["office_lines"])
-        context["demand"] = waiting_demand()
+        context["demand"] = waiting_demand(user=user)
     elif user.is_office_staff:
         ids = [user.office_id]
         context["role"] = "office"
@@ -56,12 +57,12 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         context["follow_ups"] = contact_points_to_follow_up(user)
         context["recent"] = recent_activities(user)
         context["report"] = AnnualReport.objects.visible_to(user).filter(year=year).first()
-        context["demand"] = waiting_demand(office=user.office)
+        context["demand"] = waiting_demand(user=user, office=user.office)
     elif user.is_coordinator:
         context["role"] = "coordinator"
         context["contact_point"] = user.contact_point
         context["groups"] = coordinator_groups(user)
-        context["demand"] = waiting_demand(contact_point=user.contact_point)
+        context["demand"] = waiting_demand(user=user, contact_point=user.contact_point)
         context["events"] = upcoming_events(user)
     else:
         context["role"] = "funder"

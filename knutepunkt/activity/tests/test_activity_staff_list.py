@@ -254,3 +254,25 @@ def test_export_respects_office_scope(
     response = login(office_staff_nord).get(EXPORT, {"format": "csv"})
     body = b"".join(response.streaming_content).decode("utf-8-sig")
     assert len(body.strip().splitlines()) == 1
+
+
+def test_every_link_on_the_list_opens(
+    office_staff_midt: User, log_midt: list[Activity], login: Any
+) -> None:
+    """Follow every link the list renders: each activity's title opens that activity."""
+    import html
+    import re
+
+    client = login(office_staff_midt)
+    page = client.get(LIST).content.decode()
+    hrefs = {html.unescape(h) for h in re.findall(r'href="([^"#]+)"', page)}
+    internal = sorted(h for h in hrefs if h.startswith("/") and not h.startswith("/static/"))
+    assert internal
+    for href in internal:
+        assert client.get(href).status_code in (200, 302), href
+    for activity in log_midt:
+        edit = reverse("staff:activity:activity_edit", args=[activity.pk])
+        assert f'href="{edit}"' in page
+        response = client.get(edit)
+        assert response.status_code == 200
+        assert activity.title in response.content.decode()

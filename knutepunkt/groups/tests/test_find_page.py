@@ -14,9 +14,10 @@ from django.urls import reverse
 from django.utils import translation
 
 from knutepunkt.conftest import municipality
+from knutepunkt.geo.places import place_by_number
 from knutepunkt.groups.models import GroupFormat, GroupStatus, GroupTarget, Topic
 from knutepunkt.groups.search import parse_query
-from knutepunkt.groups.selectors import find_help, place_by_number
+from knutepunkt.groups.selectors import find_help
 from knutepunkt.groups.services import group_create, topic_create
 from knutepunkt.network.models import ContactPoint, DistrictOffice
 
@@ -225,8 +226,7 @@ def test_ambiguous_place_offers_the_namesakes(client: Client, groups: dict[str, 
 
 
 def test_county_in_the_place_name_chooses_the_namesake(groups: dict[str, Any]) -> None:
-    from knutepunkt.groups.search import resolve_place
-    from knutepunkt.groups.selectors import current_places
+    from knutepunkt.geo.places import current_places, resolve_place
 
     match = resolve_place("Herøy (Nordland)", current_places())
     assert match.place is not None and match.place.number == "1818"

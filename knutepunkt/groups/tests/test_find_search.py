@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import pytest
 
+from knutepunkt.core.text import fold
+from knutepunkt.geo.places import Place, resolve_place, suggest_places
 from knutepunkt.groups.search import (
-    Place,
     TopicText,
-    fold,
     matching_topic_ids,
     parse_query,
-    resolve_place,
     stem,
-    suggest_places,
     text_matches,
 )
 

@@ -139,7 +139,7 @@ def test_waiting_demand_is_per_office_and_public_counts_are_suppressed(
     molde_interest: Interest, office_nord: Any
 ) -> None:
     from knutepunkt.core.disclosure import public_count
-    from knutepunkt.interests.selectors import waiting_demand
+    from knutepunkt.interests.demand import waiting_demand
 
     assert [r.count for r in waiting_demand(office=molde_interest.office)] == [1]
     assert waiting_demand(office=office_nord) == []

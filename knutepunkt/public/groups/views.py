@@ -17,14 +17,17 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from knutepunkt.groups.search import ParsedQuery, Place, parse_query, place_key, suggest_places
-from knutepunkt.groups.selectors import (
+from knutepunkt.geo.distance import place_near
+from knutepunkt.geo.places import (
+    Place,
     current_places,
-    find_help,
     match_place,
     place_by_number,
-    place_near,
+    place_key,
+    suggest_places,
 )
+from knutepunkt.groups.search import ParsedQuery, parse_query
+from knutepunkt.groups.selectors import find_help
 from knutepunkt.public.groups.forms import FindForm
 
 CACHE_VERSION = "1"

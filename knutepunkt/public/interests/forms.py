@@ -8,8 +8,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from knutepunkt.geo.models import Municipality
+from knutepunkt.geo.places import match_place
 from knutepunkt.groups.models import GroupFormat, GroupTarget, Topic
-from knutepunkt.groups.selectors import match_place
 from knutepunkt.interests.models import ALIAS_MAX_LENGTH, ContactMethod, is_phone_number
 from knutepunkt.public.interests import abuse
 

@@ -12,7 +12,6 @@ import io
 import json
 import tempfile
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -21,8 +20,9 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import get_language, gettext
 
-from knutepunkt.reports.coverage import CoverageReport, choropleth_svg, coverage_report
-from knutepunkt.reports.coverage import projected_map as coverage_projected_map
+from knutepunkt.reports import labels
+from knutepunkt.reports.builder import with_coverage
+from knutepunkt.reports.maps import coverage_map_svg, map_caption, projected_outlines
 from knutepunkt.reports.pdf.charts import bar_chart, column_chart
 from knutepunkt.reports.types import (
     CONTRIBUTION_KINDS,
@@ -84,14 +84,14 @@ def _num(value: int | None) -> str:
     return "" if value is None else str(value)
 
 
-def _activity(row: ActivityRow) -> dict[str, str]:
+def _activity(row: ActivityRow, kinds: dict[str, str]) -> dict[str, str]:
     date = f"{row.date:%d.%m.%Y}"
     if row.end_date and row.end_date != row.date:
         date += f"–{row.end_date:%d.%m.}"
     return {
         "date": date,
         "title": row.title,
-        "kind": row.kind_label,
+        "kind": kinds.get(row.kind, row.kind),
         "partners": ", ".join(row.partners),
         "place": row.municipality,
         "participants": _num(row.participants),
@@ -99,23 +99,23 @@ def _activity(row: ActivityRow) -> dict[str, str]:
     }
 
 
-def _chapter(
-    report: OfficeReport, files: dict[str, str], coverage: CoverageReport | None
-) -> dict[str, Any]:
+def _chapter(report: OfficeReport, files: dict[str, str]) -> dict[str, Any]:
+    """One office's chapter. Everything comes from ``report`` (an approved report's
+    snapshot), the coverage map included; only the map's outlines are read."""
     slug = report.office_slug
     charts = []
     for breakdown in report.breakdowns:
         if breakdown.key == "month":
             path = f"charts/{slug}-month.svg"
             files[path] = column_chart(
-                [r.label for r in breakdown.rows],
+                [label for label, _row in breakdown.labelled_rows],
                 [r.value for r in breakdown.rows],
                 title=breakdown.title,
             )
         elif breakdown.key == "kind" and breakdown.rows:
             path = f"charts/{slug}-kind.svg"
             files[path] = bar_chart(
-                [r.label for r in breakdown.rows],
+                [label for label, _row in breakdown.labelled_rows],
                 [r.value for r in breakdown.rows],
                 [r.last_year for r in breakdown.rows],
                 title=breakdown.title,
@@ -126,19 +126,11 @@ def _chapter(
         charts.append({"path": path, "alt": breakdown.title, "caption": breakdown.title})
 
     map_data = None
-    if coverage is not None and coverage.rows:
+    if report.coverage is not None and report.coverage.areas:
         path = f"maps/{slug}.svg"
-        counties = sorted({r.county_number for r in coverage.rows})
-        caption = gettext(
-            "Coverage today: municipalities served by a contact point, with groups or "
-            "activities in the last 12 months, or white spots. Map data: Kartverket (CC BY 4.0)"
-        )
-        files[path] = choropleth_svg(
-            coverage,
-            coverage_projected_map(counties),
-            label=report.office_name,
-            link_rows=False,
-            legend=True,
+        caption = map_caption(report.coverage)
+        files[path] = coverage_map_svg(
+            report.coverage, projected_outlines(report.coverage), label=report.office_name
         )
         map_data = {"path": path, "alt": caption, "caption": caption}
 
@@ -167,6 +159,7 @@ def _chapter(
         (gettext("Media coverage and marketing"), report.media),
         (gettext("Other activities"), [a for a in report.activities if a.kind not in listed]),
     ]
+    kinds = labels.activity_kind_labels()
     return {
         "heading": report.office_name,
         "status": report.status_label,
@@ -177,17 +170,10 @@ def _chapter(
         "contact_points": contact_points,
         "partners": [[p.label, p.count, ", ".join(p.names)] for p in report.partners_by_kind],
         "activity_sections": [
-            {"title": title, "rows": [_activity(a) for a in rows]} for title, rows in sections
+            {"title": title, "rows": [_activity(a, kinds) for a in rows]}
+            for title, rows in sections
         ],
     }
-
-
-def _office_coverage(national: CoverageReport, office_id: int) -> CoverageReport:
-    rows = [r for r in national.rows if r.office_id == office_id]
-    counts = dict.fromkeys(national.counts, 0)
-    for row in rows:
-        counts[row.css_class] += 1
-    return replace(national, rows=rows, counts=counts)
 
 
 def _compile(data: dict[str, Any], files: dict[str, str]) -> bytes:
@@ -254,13 +240,12 @@ def _document(title: str, subtitle: str, year: int) -> dict[str, Any]:
 def office_report_pdf(report: OfficeReport) -> bytes:
     """One office's annual report as a PDF."""
     files: dict[str, str] = {}
-    national = coverage_report()
     data = _document(
         gettext("Annual report %(year)s") % {"year": report.year},
         report.office_name,
         report.year,
     )
-    data["chapters"] = [_chapter(report, files, _office_coverage(national, report.office_id))]
+    data["chapters"] = [_chapter(with_coverage([report])[0], files)]
     return _compile(data, files)
 
 
@@ -268,7 +253,6 @@ def national_report_pdf(report: NationalReport, *, progress: Progress | None = N
     """The national compilation as a PDF: introduction, national figures, one chapter per
     office. ``progress(percent)`` is called as chapters are prepared and when done."""
     files: dict[str, str] = {}
-    national = coverage_report()
     data = _document(
         gettext("Annual report %(year)s") % {"year": report.year},
         gettext("Selvhjelp Norge – the national compilation of the district offices' reports"),
@@ -279,8 +263,8 @@ def national_report_pdf(report: NationalReport, *, progress: Progress | None = N
     data["missing"] = report.missing_offices
     chapters = []
     total = max(len(report.chapters), 1)
-    for index, chapter in enumerate(report.chapters, start=1):
-        chapters.append(_chapter(chapter, files, _office_coverage(national, chapter.office_id)))
+    for index, chapter in enumerate(with_coverage(report.chapters), start=1):
+        chapters.append(_chapter(chapter, files))
         if progress:
             progress(10 + 50 * index // total)
     data["chapters"] = chapters

@@ -6,6 +6,7 @@ from openpyxl import load_workbook
 
 from knutepunkt.reports import figures
 from knutepunkt.reports.builder import build_national_report, build_office_report
+from knutepunkt.reports.labels import FIGURE_LABELS
 from knutepunkt.reports.tests.test_pdf import YEAR, logged_year  # noqa: F401 - the shared fixture
 from knutepunkt.reports.xlsx import national_report_xlsx, office_report_xlsx
 
@@ -24,9 +25,9 @@ def test_office_workbook_has_figures_equal_to_figures_module(logged_year):  # no
     assert len(rows) == len(figures.FIGURE_KEYS)
     by_label = {label: (value, last) for _office, label, value, last in rows}
     for key in figures.FIGURE_KEYS:
-        label = str(figures.FIGURE_LABELS[key])
+        label = str(FIGURE_LABELS[key])
         assert by_label[label] == (this_year[key], last_year[key])
-    assert by_label[str(figures.FIGURE_LABELS["participants_at_own_events"])][0] == sum(
+    assert by_label[str(FIGURE_LABELS["participants_at_own_events"])][0] == sum(
         10 + m for m in range(1, 13)
     )
 

@@ -15,6 +15,7 @@ from knutepunkt.activity import selectors
 from knutepunkt.activity.models import ActivityKind, OfficeTask, PlanGoal
 from knutepunkt.events.models import Event
 from knutepunkt.network.models import ContactPoint, DistrictOffice, Partner, PartnerKind
+from knutepunkt.web.forms import MunicipalityField
 
 if TYPE_CHECKING:
     from knutepunkt.accounts.models import User
@@ -34,32 +35,6 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-def _resolve_municipality(text: str) -> Any:
-    """Typed name / label / number → a current Municipality row, or a field error."""
-    number = selectors.municipality_number_for(text)
-    found = selectors.municipality_by_number(number)
-    if found is None:  # pragma: no cover - match_place only knows current rows
-        raise ValidationError(_("Unknown municipality"))
-    return found
-
-
-class MunicipalityField(forms.CharField):
-    """A text input with a <datalist> of suggestions (filled by activity.js)."""
-
-    def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("max_length", 100)
-        super().__init__(**kwargs)
-        self.widget.attrs.update(
-            {"list": "activity-municipalities", "autocomplete": "off", "data-municipality": ""}
-        )
-
-    def clean(self, value: Any) -> Any:
-        text = super().clean(value)
-        if not text:
-            return None
-        return _resolve_municipality(text)
-
-
 class ActivityForm(forms.Form):
     """Log or change one activity. Choices come from the activity's office only."""
 
@@ -70,6 +45,7 @@ class ActivityForm(forms.Form):
         label=_("Municipality"),
         required=False,
         help_text=_("Name or four-digit number."),
+        error_messages=selectors.MUNICIPALITY_ERRORS,
     )
     participants = forms.IntegerField(
         label=_("Participants"), required=False, min_value=0, error_messages=NOT_NEGATIVE
@@ -241,7 +217,9 @@ class ActivityFilterForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Type"), required=False, choices=[("", _("All types")), *ActivityKind.choices]
     )
-    municipality = MunicipalityField(label=_("Municipality"), required=False)
+    municipality = MunicipalityField(
+        label=_("Municipality"), required=False, error_messages=selectors.MUNICIPALITY_ERRORS
+    )
     partner = forms.ModelChoiceField(
         label=_("Partner"),
         queryset=Partner.objects.none(),

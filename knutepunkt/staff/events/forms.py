@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import datetime
-import re
 from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from knutepunkt.events.models import Event, QuestionKind
 from knutepunkt.events.services import MessageRecipients
-from knutepunkt.geo.models import Municipality
 from knutepunkt.network.models import ContactPoint, DistrictOffice, Partner
 from knutepunkt.staff.events.event_templates import get_template
+from knutepunkt.web.forms import MunicipalityField
 
 DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d.%m.%Y %H:%M"]
 
@@ -27,47 +25,6 @@ def _datetime_field(label: Any, *, required: bool = False, help_text: Any = "") 
         input_formats=DATETIME_FORMATS,
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
     )
-
-
-class MunicipalityField(forms.CharField):
-    """A municipality typed as its number or name ("1506", "Molde" or "1506 Molde")."""
-
-    def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("max_length", 120)
-        super().__init__(**kwargs)
-        self.widget.attrs.update({"list": "municipality-options", "autocomplete": "off"})
-
-    def prepare_value(self, value: Any) -> Any:
-        if isinstance(value, Municipality):
-            return f"{value.number} {value.name}"
-        if isinstance(value, int):
-            found = Municipality.objects.filter(pk=value).first()
-            return f"{found.number} {found.name}" if found else ""
-        return value
-
-    def clean(self, value: Any) -> Municipality | None:
-        text = " ".join(str(super().clean(value) or "").split())
-        if not text:
-            return None
-        current = Municipality.objects.current()
-        match = re.match(r"^(\d{4})\b\s*(.*)$", text)
-        if match:
-            found = current.filter(number=match.group(1)).first()
-            if found is None:
-                raise ValidationError(
-                    _("No municipality has the number %(number)s."),
-                    params={"number": match.group(1)},
-                )
-            return found
-        named = list(current.filter(name__iexact=text)[:2])
-        if not named:
-            raise ValidationError(_("No municipality is called “%(name)s”."), params={"name": text})
-        if len(named) > 1:
-            raise ValidationError(
-                _("Several municipalities are called “%(name)s”: enter the number."),
-                params={"name": text},
-            )
-        return named[0]
 
 
 class EventForm(forms.ModelForm):

@@ -11,8 +11,9 @@ from django.utils.translation import gettext_lazy as _
 
 from knutepunkt.groups.models import GroupFormat, GroupStatus, GroupTarget, SelfHelpGroup, Topic
 from knutepunkt.network.models import ContactPoint
-from knutepunkt.staff.network.forms import MunicipalityField, OfficeChoiceMixin
+from knutepunkt.staff.network.forms import OfficeChoiceMixin
 from knutepunkt.starters.models import Starter
+from knutepunkt.web.forms import MunicipalityField
 
 _DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 _DETAIL_FIELDS = (

@@ -17,7 +17,7 @@ from knutepunkt.groups.models import SelfHelpGroup
 from knutepunkt.groups.services import group_create, group_set_status, group_update
 from knutepunkt.staff.access import ALL_STAFF_ROLES, staff_view
 from knutepunkt.staff.groups.forms import GroupFilterForm, GroupForm, GroupStatusForm
-from knutepunkt.staff.network.forms import add_service_errors, current_municipalities
+from knutepunkt.staff.network.forms import add_service_errors
 
 
 def get_group_for_user(user: Any, pk: int) -> SelfHelpGroup:
@@ -89,7 +89,7 @@ def _form_page(request: HttpRequest, group: SelfHelpGroup | None) -> HttpRespons
     return render(
         request,
         "groups/staff/group_form.html",
-        {"form": form, "group": group, "municipalities": current_municipalities()},
+        {"form": form, "group": group},
     )
 
 

@@ -1,7 +1,7 @@
 """Staff workspace forms for the partner register and the contact point pipeline.
 
-``MunicipalityField`` and ``add_service_errors`` are shared with the groups and starters
-staff forms.
+``add_service_errors`` is shared with the groups and starters staff forms; municipality
+inputs are :class:`knutepunkt.web.forms.MunicipalityField`.
 """
 
 from __future__ import annotations
@@ -23,75 +23,7 @@ from knutepunkt.network.models import (
 )
 from knutepunkt.network.services import normalise_organisation_number
 from knutepunkt.network.validators import is_valid_organisation_number
-
-MUNICIPALITY_DATALIST_ID = "municipality-options"
-
-
-def municipality_label(municipality: Municipality) -> str:
-    """How a municipality is written in a form: "Herøy (Nordland)" tells namesakes apart."""
-    return f"{municipality.name} ({municipality.county.name})"
-
-
-def resolve_municipality(text: str) -> Municipality:
-    """A typed municipality name or number → the current municipality, or a clear error."""
-    from knutepunkt.groups.selectors import match_place
-
-    match = match_place(text)
-    if match.status == "found" and match.place is not None:
-        found = Municipality.objects.by_number(match.place.number).first()
-        if found is not None:
-            return found
-    if match.status == "ambiguous":
-        raise ValidationError(
-            _(
-                "Several municipalities match “%(text)s”: %(names)s. "
-                "Add the county or use the number."
-            ),
-            code="ambiguous",
-            params={"text": text, "names": ", ".join(p.label for p in match.candidates)},
-        )
-    if match.candidates:
-        raise ValidationError(
-            _("We do not know the municipality “%(text)s”. Did you mean: %(names)s?"),
-            code="unknown",
-            params={"text": text, "names": ", ".join(p.label for p in match.candidates)},
-        )
-    raise ValidationError(
-        _("We do not know the municipality “%(text)s”. Type its name or its four-digit number."),
-        code="unknown",
-        params={"text": text},
-    )
-
-
-class MunicipalityField(forms.CharField):
-    """A municipality typed by name or number ("Molde", "1506", "Herøy (Nordland)"). The
-    input suggests names from a ``<datalist>`` (no JavaScript needed)."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("max_length", 120)
-        super().__init__(*args, **kwargs)
-        self.widget.attrs.update({"list": MUNICIPALITY_DATALIST_ID, "autocomplete": "off"})
-
-    def prepare_value(self, value: Any) -> Any:
-        if isinstance(value, Municipality):
-            return municipality_label(value)
-        if isinstance(value, int):
-            found = Municipality.objects.select_related("county").filter(pk=value).first()
-            return municipality_label(found) if found else ""
-        return value
-
-    def clean(self, value: Any) -> Municipality | None:
-        if isinstance(value, Municipality):
-            return value
-        text = super().clean(value)  # the typed text, with the length check
-        if not text:
-            return None
-        return resolve_municipality(text)
-
-
-def current_municipalities() -> list[Municipality]:
-    """For the datalist of municipality inputs."""
-    return list(Municipality.objects.current().select_related("county").order_by("name"))
+from knutepunkt.web.forms import MunicipalityField, municipalities_from_text, municipality_label
 
 
 def add_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
@@ -301,7 +233,11 @@ class ContactPointForm(OfficeChoiceMixin, ContactPointPublicForm):
     ) -> None:
         local = _office_municipalities(office)
         if contact_point is not None:
-            served = list(contact_point.municipalities_served.select_related("county"))
+            served = list(
+                contact_point.municipalities_served.select_related("county").defer(
+                    "outline", "county__outline"
+                )
+            )
             kwargs.setdefault(
                 "initial",
                 {
@@ -333,26 +269,14 @@ class ContactPointForm(OfficeChoiceMixin, ContactPointPublicForm):
             host.queryset = host.queryset.filter(office=office)
         served_field = self.fields["municipalities_served"]
         assert isinstance(served_field, forms.ModelMultipleChoiceField)
-        served_field.queryset = Municipality.objects.filter(pk__in=[m.pk for m in local])
+        served_field.queryset = Municipality.objects.filter(pk__in=[m.pk for m in local]).only(
+            "pk", "number", "name"
+        )
         if not local:
             del self.fields["municipalities_served"]
 
     def clean_other_municipalities(self) -> list[Municipality]:
-        text = self.cleaned_data.get("other_municipalities") or ""
-        found: list[Municipality] = []
-        errors: list[ValidationError] = []
-        for part in text.replace(";", ",").replace("\n", ",").split(","):
-            part = part.strip()
-            if not part:
-                continue
-            # "Herøy (Nordland)" has no comma inside, so splitting on commas is safe.
-            try:
-                found.append(resolve_municipality(part))
-            except ValidationError as exc:
-                errors.append(exc)
-        if errors:
-            raise ValidationError(errors)
-        return found
+        return municipalities_from_text(self.cleaned_data.get("other_municipalities") or "")
 
     def service_data(self) -> dict[str, Any]:
         data = dict(self.cleaned_data)
@@ -363,12 +287,13 @@ class ContactPointForm(OfficeChoiceMixin, ContactPointPublicForm):
 
 
 def _office_municipalities(office: DistrictOffice | None) -> list[Municipality]:
+    """The current municipalities of the office's counties (without their outlines)."""
     if office is None:
         return []
     return list(
         Municipality.objects.current()
         .filter(county__coverage__office=office)
-        .select_related("county")
+        .only("pk", "number", "name")
         .order_by("name")
     )
 

@@ -6,7 +6,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext
 
-from knutepunkt.interests.formation.demand import waiting_demand
+from knutepunkt.interests.demand import LEFT_OUT_BELOW, counts_may_be_left_out, waiting_demand
 from knutepunkt.network.models import DistrictOffice
 from knutepunkt.reports.coverage import (
     choropleth_svg,
@@ -50,7 +50,10 @@ def coverage_country(request: HttpRequest) -> HttpResponse:
             "legend": legend_items(report),
             "rows": rows_for_display(report),
             "white_spots": report.white_spots,
-            "demand": waiting_demand(user=request.user),
+            "demand": waiting_demand(user=request.user, by_topic=False),
+            "demand_left_out_below": (
+                LEFT_OUT_BELOW if counts_may_be_left_out(request.user) else None
+            ),
         },
     )
 
@@ -72,7 +75,10 @@ def coverage_office(request: HttpRequest, slug: str) -> HttpResponse:
             "legend": legend_items(report),
             "rows": rows_for_display(report),
             "white_spots": report.white_spots,
-            "demand": waiting_demand(user=request.user, county_numbers=counties),
+            "demand": waiting_demand(user=request.user, county_numbers=counties, by_topic=False),
+            "demand_left_out_below": (
+                LEFT_OUT_BELOW if counts_may_be_left_out(request.user, office=office) else None
+            ),
         },
     )
 

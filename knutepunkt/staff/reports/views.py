@@ -14,7 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from knutepunkt.reports.builder import build_national_report, build_office_report
+from knutepunkt.reports.builder import build_national_report, build_office_report, with_coverage
+from knutepunkt.reports.maps import map_context
 from knutepunkt.reports.models import NationalReport, ReportStatus
 from knutepunkt.reports.selectors import (
     check_year,
@@ -63,7 +64,7 @@ def report_detail(request: HttpRequest, year: int, slug: str) -> HttpResponse:
     user: Any = request.user
     office = get_report_office_for_user(user, slug, year)
     stored = get_annual_report_for_user(user, office, year)
-    report = build_office_report(office=office, year=year)
+    report = with_coverage([build_office_report(office=office, year=year)])[0]
     status = stored.status if stored else ReportStatus.DRAFT
     is_office = user.is_head_office or user.is_office_staff
     return render(
@@ -71,6 +72,10 @@ def report_detail(request: HttpRequest, year: int, slug: str) -> HttpResponse:
         "reports/staff/report_detail.html",
         {
             "report": report,
+            "coverage_map": map_context(
+                report.coverage,
+                label=_("Coverage map of %(office)s") % {"office": report.office_name},
+            ),
             "stored": stored,
             "can_edit": is_office and status == ReportStatus.DRAFT,
             "can_submit": is_office and stored is not None and status == ReportStatus.DRAFT,

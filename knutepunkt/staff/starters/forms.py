@@ -6,18 +6,13 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from knutepunkt.geo.models import Municipality
 from knutepunkt.groups.models import Topic
-from knutepunkt.staff.network.forms import (
-    MunicipalityField,
-    OfficeChoiceMixin,
-    municipality_label,
-    resolve_municipality,
-)
+from knutepunkt.staff.network.forms import OfficeChoiceMixin
 from knutepunkt.starters.models import Starter
+from knutepunkt.web.forms import MunicipalityField, municipalities_from_text, municipality_label
 
 _DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -71,20 +66,7 @@ class StarterForm(OfficeChoiceMixin, forms.Form):
             self._office_field(user)
 
     def clean_municipalities(self) -> list[Municipality]:
-        text = self.cleaned_data.get("municipalities") or ""
-        found: dict[int, Municipality] = {}
-        errors: list[ValidationError] = []
-        for part in text.replace(";", ",").replace("\n", ",").split(","):
-            if part.strip():
-                try:
-                    municipality = resolve_municipality(part.strip())
-                except ValidationError as exc:
-                    errors.append(exc)
-                else:
-                    found[municipality.pk] = municipality
-        if errors:
-            raise ValidationError(errors)
-        return list(found.values())
+        return municipalities_from_text(self.cleaned_data.get("municipalities") or "")
 
 
 class StarterFilterForm(forms.Form):

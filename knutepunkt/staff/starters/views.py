@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from knutepunkt.groups.models import SelfHelpGroup
 from knutepunkt.staff.access import ALL_STAFF_ROLES, OFFICE_ROLES, staff_view
-from knutepunkt.staff.network.forms import add_service_errors, current_municipalities
+from knutepunkt.staff.network.forms import add_service_errors
 from knutepunkt.staff.starters.forms import StarterFilterForm, StarterForm
 from knutepunkt.starters.models import Starter
 from knutepunkt.starters.services import starter_create, starter_update
@@ -73,7 +73,6 @@ def starter_list_view(request: HttpRequest) -> HttpResponse:
             "form": form,
             "starters": starters,
             "can_edit": not getattr(request.user, "is_coordinator", False),
-            "municipalities": current_municipalities(),
         },
     )
 
@@ -125,7 +124,7 @@ def _form_page(request: HttpRequest, starter: Starter | None) -> HttpResponse:
     return render(
         request,
         "starters/staff/starter_form.html",
-        {"form": form, "starter": starter, "municipalities": current_municipalities()},
+        {"form": form, "starter": starter},
     )
 
 

@@ -15,6 +15,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from knutepunkt.reports.labels import activity_kind_labels
 from knutepunkt.reports.types import ActivityRow
 
 register = template.Library()
@@ -27,8 +28,9 @@ def _num(value: int | None) -> str:
 @register.simple_tag
 def activity_table_rows(activities: Iterable[ActivityRow]) -> SafeString:
     """The ``<tr>`` rows of the chronological list (date, type, title, place, figures)."""
+    kinds = {code: escape(label) for code, label in activity_kind_labels().items()}
     rows = [
-        f"<tr><td>{a.date:%d.%m.%Y}</td><td>{escape(a.kind_label)}</td>"
+        f"<tr><td>{a.date:%d.%m.%Y}</td><td>{kinds.get(a.kind) or escape(a.kind)}</td>"
         f"<td>{escape(a.title)}</td><td>{escape(a.municipality)}</td>"
         f'<td class="num">{_num(a.participants)}</td>'
         f'<td class="num">{_num(a.people_reached)}</td></tr>'

@@ -13,7 +13,6 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from knutepunkt.activity import services
-from knutepunkt.activity.models import Activity
 from knutepunkt.activity.selectors import get_activity_for_user
 from knutepunkt.network.models import DistrictOffice
 from knutepunkt.staff.access import OFFICE_ROLES, staff_view
@@ -29,13 +28,6 @@ def _office_for_entry(request: HttpRequest) -> DistrictOffice | None:
     if not value.isdigit():
         return None
     return DistrictOffice.objects.visible_to(user).filter(pk=int(value)).first()
-
-
-def municipality_label(activity: Activity) -> str:
-    municipality = activity.municipality
-    if municipality is None:
-        return ""
-    return f"{municipality.name} ({municipality.county.name})"
 
 
 @staff_view(roles=OFFICE_ROLES)
@@ -113,7 +105,7 @@ def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 "end_date": activity.end_date,
                 "kind": activity.kind,
                 "title": activity.title,
-                "municipality": municipality_label(activity),
+                "municipality": activity.municipality,
                 "participants": activity.participants,
                 "people_reached": activity.people_reached,
                 "partners": list(activity.partners.all()),

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.core.exceptions import ValidationError
 from django.forms import BaseForm
 
@@ -19,9 +17,3 @@ def add_service_error(form: BaseForm, error: ValidationError) -> None:
 
 def error_text(error: ValidationError) -> str:
     return " ".join(str(message) for message in error.messages)
-
-
-def municipality_options() -> Any:
-    from knutepunkt.geo.models import Municipality
-
-    return Municipality.objects.current().order_by("name").values_list("number", "name")

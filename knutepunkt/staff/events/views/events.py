@@ -18,7 +18,7 @@ from knutepunkt.network.models import Partner
 from knutepunkt.staff.access import staff_view
 from knutepunkt.staff.events.event_templates import TEMPLATES, get_template
 from knutepunkt.staff.events.forms import EventForm, QuestionForm, start_suggestion
-from knutepunkt.staff.events.views.common import add_service_error, municipality_options
+from knutepunkt.staff.events.views.common import add_service_error
 
 
 @staff_view
@@ -54,7 +54,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
 
 
 def _form_context(form: EventForm, **extra: Any) -> dict[str, Any]:
-    return {"form": form, "municipalities": municipality_options(), **extra}
+    return {"form": form, **extra}
 
 
 @staff_view

@@ -9,6 +9,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.translation import gettext
 
 from knutepunkt.network.models import DistrictOffice
 
@@ -64,9 +65,17 @@ class Command(BaseCommand):
             return xlsx.office_report_xlsx(report)
         if fmt == "pdf":
             return self._pdf().office_report_pdf(report)
-        return render_to_string(
-            "reports/outputs/office_standalone.html", {"report": report}
-        ).encode()
+        from knutepunkt.reports.maps import map_context
+
+        report = builder.with_coverage([report])[0]
+        context = {
+            "report": report,
+            "coverage_map": map_context(
+                report.coverage,
+                label=gettext("Coverage map of %(office)s") % {"office": report.office_name},
+            ),
+        }
+        return render_to_string("reports/outputs/office_standalone.html", context).encode()
 
     def _pdf(self) -> Any:
         from knutepunkt.reports import pdf

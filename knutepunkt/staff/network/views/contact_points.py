@@ -37,7 +37,6 @@ from knutepunkt.staff.network.forms import (
     FollowUpForm,
     PlanningGroupMemberForm,
     add_service_errors,
-    current_municipalities,
 )
 from knutepunkt.staff.network.selectors import contact_point_pipeline, get_contact_point_for_user
 
@@ -139,7 +138,7 @@ def contact_point_create_view(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "network/staff/contact_point_form.html",
-        {"form": form, "contact_point": None, "municipalities": current_municipalities()},
+        {"form": form, "contact_point": None},
     )
 
 
@@ -174,7 +173,6 @@ def contact_point_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "form": form,
             "contact_point": contact_point,
-            "municipalities": current_municipalities(),
         },
     )
 

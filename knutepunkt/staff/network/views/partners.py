@@ -28,7 +28,6 @@ from knutepunkt.staff.network.forms import (
     PartnerForm,
     PartnerMergeForm,
     add_service_errors,
-    current_municipalities,
 )
 from knutepunkt.staff.network.selectors import (
     duplicate_pairs,
@@ -72,7 +71,6 @@ def partner_list_view(request: HttpRequest) -> HttpResponse:
             "form": form,
             "partners": partners,
             "duplicates": duplicate_pairs(Partner.objects.visible_to(request.user)),
-            "municipalities": current_municipalities(),
         },
     )
 
@@ -115,7 +113,6 @@ def partner_create_view(request: HttpRequest) -> HttpResponse:
             "form": form,
             "duplicates": duplicates,
             "partner": None,
-            "municipalities": current_municipalities(),
         },
     )
 
@@ -149,7 +146,6 @@ def partner_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
             "form": form,
             "duplicates": duplicates,
             "partner": partner,
-            "municipalities": current_municipalities(),
         },
     )
 

@@ -1,42 +1,7 @@
-/* Activity log: municipality suggestions and a partner filter. Progressive enhancement:
-   the forms work without this script (the server resolves what was typed). */
+/* Activity log: a filter for the long partner list. Progressive enhancement: the forms
+   work without this script. (Municipality suggestions come from the shared datalist.) */
 (function () {
   "use strict";
-
-  function municipalitySuggestions() {
-    var list = document.getElementById("activity-municipalities");
-    var input = document.querySelector("input[data-municipality]");
-    var url = document.querySelector("[data-places-url]");
-    url = url ? url.getAttribute("data-places-url") : "/finn-hjelp/kommuner.json";
-    if (!list || !input || !window.fetch) { return; }
-    var timer = null;
-    var latest = "";
-
-    function fill(items) {
-      while (list.firstChild) { list.removeChild(list.firstChild); }
-      items.forEach(function (item) {
-        var option = document.createElement("option");
-        option.value = item.label;
-        option.textContent = item.number;
-        list.appendChild(option);
-      });
-    }
-
-    function lookup() {
-      var text = input.value.trim();
-      if (text.length < 2 || text === latest) { return; }
-      latest = text;
-      fetch(url + "?q=" + encodeURIComponent(text), { headers: { Accept: "application/json" } })
-        .then(function (response) { return response.ok ? response.json() : []; })
-        .then(function (items) { if (text === latest) { fill(items); } })
-        .catch(function () { /* suggestions are optional */ });
-    }
-
-    input.addEventListener("input", function () {
-      window.clearTimeout(timer);
-      timer = window.setTimeout(lookup, 120);
-    });
-  }
 
   function partnerFilter() {
     var boxes = document.querySelectorAll("fieldset[data-filterable]");
@@ -62,6 +27,5 @@
     });
   }
 
-  municipalitySuggestions();
   partnerFilter();
 }());

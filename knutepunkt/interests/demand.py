@@ -1,0 +1,120 @@
+"""Waiting demand: how many people wait for a new group, per municipality (and topic).
+
+Counts only, never who: no interest row, alias or contact detail leaves this module.
+
+One small-count rule. Health data in small numbers can point at a person, so a count is
+shown as it is only to whoever handles every interest it counts (``Interest.objects.
+visible_to``: head office all, an office its own, a contact point's coordinator those
+routed to it). A count that goes beyond that (the funder; another office's staff on the
+national coverage map) passes through :func:`knutepunkt.core.disclosure.public_count`, and
+a row whose count would be "under 5" is left out altogether: a municipality listed as
+"under 5" would still tell that someone there waits for help with that topic.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Count
+
+from knutepunkt.core.disclosure import SMALL, SMALL_MAX, public_count
+from knutepunkt.groups.models import Topic
+from knutepunkt.interests.models import Interest
+from knutepunkt.interests.querysets import InterestQuerySet
+
+# Rows counting fewer people than this are left out for readers who do not handle them.
+LEFT_OUT_BELOW = SMALL_MAX + 1
+
+
+@dataclass(frozen=True)
+class DemandRow:
+    municipality_number: str
+    municipality: str
+    county: str
+    count: int  # people waiting
+    topics: int  # distinct topics they wait for (1 in a row per topic)
+    topic_id: int | None = None  # by topic only
+    topic: str = ""
+
+
+def _waiting(
+    office: Any, contact_point: Any, county_numbers: Sequence[str] | None
+) -> InterestQuerySet:
+    interests = Interest.objects.waiting()
+    if office is not None:
+        interests = interests.filter(office=office)
+    if contact_point is not None:
+        interests = interests.filter(contact_point=contact_point)
+    if county_numbers:
+        interests = interests.filter(municipality__county__number__in=county_numbers)
+    return interests
+
+
+def waiting_demand(
+    *,
+    user: Any = None,
+    office: Any = None,
+    contact_point: Any = None,
+    county_numbers: Sequence[str] | None = None,
+    by_topic: bool = True,
+) -> list[DemandRow]:
+    """Waiting interests per municipality and topic (``by_topic=False``: per municipality,
+    with the number of topics), of ``office``, ``contact_point`` and ``county_numbers``
+    when given; most first.
+
+    ``user`` is the reader: rows counting interests the reader does not handle follow the
+    small-count rule above. Without a user (a command, a task) every count is exact.
+    Two queries (three by topic)."""
+    interests = _waiting(office, contact_point, county_numbers)
+    place = ["municipality_id", "municipality__number", "municipality__name"]
+    group = [*place, "municipality__county__name", *(["topic_id"] if by_topic else [])]
+    key = ["municipality_id", *(["topic_id"] if by_topic else [])]
+    counted = list(
+        interests.values(*group).annotate(
+            n=Count("pk"), distinct_topics=Count("topic", distinct=True)
+        )
+    )
+    handled: dict[tuple[Any, ...], int] | None = None
+    if user is not None:
+        handled = {
+            tuple(row[k] for k in key): row["n"]
+            for row in interests.visible_to(user).values(*key).annotate(n=Count("pk"))
+        }
+    rows = [
+        row
+        for row in counted
+        if handled is None
+        or handled.get(tuple(row[k] for k in key), 0) == row["n"]
+        or public_count(row["n"]) != SMALL
+    ]
+    names: dict[int, str] = {}
+    if by_topic and rows:
+        names = {t.pk: t.name for t in Topic.objects.filter(pk__in={r["topic_id"] for r in rows})}
+    result = [
+        DemandRow(
+            municipality_number=row["municipality__number"],
+            municipality=row["municipality__name"],
+            county=row["municipality__county__name"],
+            count=row["n"],
+            topics=row["distinct_topics"],
+            topic_id=row.get("topic_id"),
+            topic=names.get(row.get("topic_id") or 0, ""),
+        )
+        for row in rows
+    ]
+    if by_topic:
+        result.sort(key=lambda r: (-r.count, r.topic, r.municipality))
+    else:
+        result.sort(key=lambda r: (-r.count, r.municipality))
+    return result
+
+
+def counts_may_be_left_out(user: Any, *, office: Any = None) -> bool:
+    """Whether :func:`waiting_demand` may leave rows out for ``user`` on a page about
+    ``office`` (about the whole country without one): unless the user handles every
+    interest there (head office; an office's staff on their own office's page)."""
+    if user.is_head_office:
+        return False
+    return not (user.is_office_staff and office is not None and office.pk == user.office_id)

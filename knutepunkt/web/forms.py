@@ -1,0 +1,84 @@
+"""Form helpers shared by the public site and the staff workspace."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from knutepunkt.geo.models import Municipality
+from knutepunkt.geo.places import PLACE_ERRORS, municipality_named, place_by_number
+
+# --- Municipalities ------------------------------------------------------------------------
+
+MUNICIPALITY_DATALIST_ID = "municipality-options"
+
+
+def municipality_label(municipality: Municipality) -> str:
+    """How a form writes a municipality: "Molde (Møre og Romsdal)", the text the datalist
+    offers and the parser reads back (the county tells namesakes apart)."""
+    place = place_by_number(municipality.number)
+    if place is not None and place.name == municipality.name:
+        return place.label
+    return f"{municipality.name} ({municipality.county.name})"  # no longer current
+
+
+def municipalities_from_text(text: str) -> list[Municipality]:
+    """Several municipalities typed in one box, separated by commas, semicolons or new
+    lines ("Molde, Herøy (Nordland), 5001"): each once, in the order typed, or every
+    error at once."""
+    found: dict[int, Municipality] = {}
+    errors: list[ValidationError] = []
+    for part in re.split(r"[,;\n]", text):
+        part = " ".join(part.split())
+        if not part:
+            continue
+        try:
+            municipality = municipality_named(part)
+        except ValidationError as exc:
+            errors.append(exc)
+        else:
+            found.setdefault(municipality.pk, municipality)
+    if errors:
+        raise ValidationError(errors)
+    return list(found.values())
+
+
+class MunicipalityField(forms.CharField):
+    """A municipality typed by name or number ("Molde", "1506", "Herøy (Nordland)"), with
+    the suggestions of the one shared datalist (``{% municipality_datalist %}`` from the
+    ``municipalities`` tag library, once per page). Cleans to the current
+    :class:`Municipality` row, or None when left empty.
+
+    The messages are :data:`knutepunkt.geo.places.PLACE_ERRORS`; ``error_messages`` may
+    reword them (same keys)."""
+
+    default_error_messages = PLACE_ERRORS
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("max_length", 120)
+        super().__init__(*args, **kwargs)
+        self.widget.attrs.update({"list": MUNICIPALITY_DATALIST_ID, "autocomplete": "off"})
+
+    def prepare_value(self, value: Any) -> Any:
+        if isinstance(value, Municipality):
+            return municipality_label(value)
+        if isinstance(value, int):
+            found = (
+                Municipality.objects.select_related("county")
+                .defer("outline", "county__outline")
+                .filter(pk=value)
+                .first()
+            )
+            return municipality_label(found) if found else ""
+        return value
+
+    def clean(self, value: Any) -> Municipality | None:
+        if isinstance(value, Municipality):
+            return value
+        text = " ".join(str(super().clean(value) or "").split())
+        if not text:
+            return None
+        return municipality_named(text, self.error_messages)

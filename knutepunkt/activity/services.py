@@ -341,7 +341,7 @@ def _validated_activities(
     for index, row in enumerate(rows):
         activity = Activity(
             office=office,
-            date=row.get("date"),
+            date=row["date"],
             end_date=row.get("end_date"),
             kind=row.get("kind") or "",
             title=row.get("title") or "",

@@ -84,7 +84,7 @@ def insert_values(
             batch_size=batch_size,
         )
         return
-    columns = [model._meta.get_field(name).column for name in attnames]  # type: ignore[union-attr]
+    columns = [str(getattr(model._meta.get_field(name), "column", name)) for name in attnames]
     with (
         connection.cursor() as cursor,
         cursor.cursor.copy(_copy_sql(connection, model, columns)) as copy,

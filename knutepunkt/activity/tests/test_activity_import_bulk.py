@@ -23,10 +23,15 @@ from knutepunkt.activity.tests.test_activity_staff_import import (
     xlsx_file,
 )
 from knutepunkt.core.models import AuditEntry
-from knutepunkt.network.models import Partner
+from knutepunkt.network.models import DistrictOffice, Partner
 
 DAY = datetime.date(2024, 3, 1)
 _COMPARED = ("action", "actor_id", "office_id", "target_type", "target_repr", "data")
+
+
+def _office(user: User) -> DistrictOffice:
+    assert user.office is not None
+    return user.office
 
 
 def _rows(partner: Partner, count: int = 3) -> list[dict[str, Any]]:
@@ -82,7 +87,7 @@ def _activity(activity: Activity) -> dict[str, Any]:
 def test_bulk_import_writes_what_logging_one_by_one_writes(
     office_staff_midt: User, partner_molde: Partner
 ) -> None:
-    office = office_staff_midt.office
+    office = _office(office_staff_midt)
     assert office is not None
     rows = _rows(partner_molde)
     one_by_one = [activity_create(actor=office_staff_midt, **row) for row in rows]
@@ -107,7 +112,7 @@ def test_bulk_import_writes_what_logging_one_by_one_writes(
 def test_bulk_import_runs_a_fixed_number_of_queries(
     office_staff_midt: User, partner_molde: Partner
 ) -> None:
-    office = office_staff_midt.office
+    office = _office(office_staff_midt)
     counts = []
     for size in (5, 60):
         with CaptureQueriesContext(connection) as captured:
@@ -125,7 +130,7 @@ def test_new_partners_are_created_once_and_linked(office_staff_midt: User) -> No
     ]
     imported = activity_import(
         actor=office_staff_midt,
-        office=office_staff_midt.office,
+        office=_office(office_staff_midt),
         rows=rows,
         new_partner_kind="user_organisation",
     )
@@ -144,7 +149,7 @@ def test_bad_rows_are_reported_by_line_and_nothing_is_saved(office_staff_midt: U
         | {"participants": -1},
     ]
     with pytest.raises(ValidationError) as excinfo:
-        activity_import(actor=office_staff_midt, office=office_staff_midt.office, rows=rows)
+        activity_import(actor=office_staff_midt, office=_office(office_staff_midt), rows=rows)
     messages = excinfo.value.messages
     assert [m.split(":")[0] for m in messages] == ["Row 3", "Row 4"]
     assert not Activity.objects.exists()
@@ -157,7 +162,7 @@ def test_another_offices_partner_is_refused(
     rows = [{"date": datetime.date(2024, 1, 2), "kind": "stand", "title": "Stand"}]
     rows[0]["partners"] = [partner_molde.pk]
     with pytest.raises(ValidationError, match="another district office"):
-        activity_import(actor=office_staff_nord, office=office_staff_nord.office, rows=rows)
+        activity_import(actor=office_staff_nord, office=_office(office_staff_nord), rows=rows)
     assert not Activity.objects.exists()
 
 

@@ -8,12 +8,10 @@ the one cached projection of :func:`knutepunkt.geo.maps.municipality_map`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
 
 from django.core.cache import cache
-from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
@@ -23,7 +21,8 @@ from knutepunkt.geo.maps import municipality_map
 from knutepunkt.geo.models import Municipality
 from knutepunkt.geo.places import places_version
 from knutepunkt.geo.svgmap import MapArea, render_svg
-from knutepunkt.network.models import ContactPoint
+from knutepunkt.groups.index import IndexedGroup, find_index
+from knutepunkt.groups.models import GroupFormat, GroupStatus, GroupTarget
 from knutepunkt.reports.coverage import NOTHING as COVERAGE_NOTHING
 from knutepunkt.reports.coverage import SERVED, SOME, PublicCoverage, public_coverage
 
@@ -64,14 +63,49 @@ def coverage() -> Coverage:
     return Coverage(public_coverage())
 
 
-def public_contact_points_for(municipality: Municipality) -> Any:
-    """Established contact points located in or serving ``municipality``."""
-    return (
-        ContactPoint.objects.public()
-        .filter(Q(municipality=municipality) | Q(municipalities_served=municipality))
-        .distinct()
-        .order_by("name")
-    )
+def indexed_coverage() -> Coverage:
+    """The same as :func:`coverage`, from the in-memory index (no query once it is built):
+    municipalities with an established contact point located there or serving them, and
+    those where public groups meet (a group's own municipality, else its contact
+    point's)."""
+
+    def build() -> Coverage:
+        index = find_index()
+        groups = frozenset(g.location for g in index.groups.values() if g.location is not None)
+        return Coverage(PublicCoverage(frozenset(index.contact_points_at), groups))
+
+    return find_index().derived("public-coverage", build)
+
+
+@dataclass(frozen=True)
+class ListedGroup:
+    """A public group as the directory's pages list it (``includes/group_list.html``)."""
+
+    heading: str
+    status_label: str
+    target_label: str
+    where: str
+    meeting_time: str
+
+
+def listed_groups(groups: Iterable[IndexedGroup]) -> list[ListedGroup]:
+    english = (get_language() or "nb").startswith("en")
+    listed = []
+    for group in groups:
+        if group.format == GroupFormat.IN_PERSON:
+            where = group.place_name if group.municipality_id else group.contact_point_name
+        else:
+            where = str(GroupFormat(group.format).label)
+        listed.append(
+            ListedGroup(
+                heading=group.title or group.topic.name(english),
+                status_label=str(GroupStatus(group.status).label),
+                target_label=str(GroupTarget(group.target).label),
+                where=where,
+                meeting_time=group.meeting_time,
+            )
+        )
+    return listed
 
 
 def map_figure(

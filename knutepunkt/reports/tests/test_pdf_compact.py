@@ -2,6 +2,7 @@
 
 import datetime
 import io
+from typing import Any
 
 import pytest
 from pypdf import PdfReader
@@ -32,7 +33,7 @@ def test_each_activity_is_listed_once_in_a_tagged_compact_pdf(office_midt):
         assert text.count(f"Aktivitet nummer {number} på Årø") == 1, number
     assert "Other activities" in text
     assert "spreadsheet (XLSX) annex" in text
-    catalog = reader.trailer["/Root"]
+    catalog: Any = reader.trailer["/Root"]
     assert "/StructTreeRoot" in catalog
     assert catalog["/MarkInfo"]["/Marked"]
     assert b"/ObjStm" in pdf

@@ -178,6 +178,11 @@ class FindIndex:
     in_person_by_place: list[IndexedGroup]  # database order of (place, topic, id)
     remote_by_topic: list[IndexedGroup]  # database order of (topic, id)
     by_location: dict[int, list[IndexedGroup]]  # in-person groups by municipality, by id
+    # Positions in the two orderings, and where each in-person group meets, by group id:
+    # picking the first results among a few thousand matches stays a loop over ints.
+    remote_position: dict[int, int]
+    in_person_position: dict[int, int]
+    in_person_location: dict[int, int]
     locations: dict[int, tuple[float, float]]
     by_municipality: dict[int, list[IndexedGroup]]  # own municipality, any format
     by_contact_point: dict[int, list[IndexedGroup]]
@@ -419,6 +424,7 @@ def _build(token: str) -> FindIndex:
             contact_points_at[municipality_id].append(point)
 
     lexemes = sorted({*group_lexemes, *topic_lexemes})
+    remote.sort(key=lambda g: (g.topic.rank, g.id))
     return FindIndex(
         token=token,
         built_at=time.monotonic(),
@@ -428,8 +434,11 @@ def _build(token: str) -> FindIndex:
         by_topic={k: frozenset(v) for k, v in by_topic.items()},
         relatives=frozenset(g.id for g in groups.values() if g.target == GroupTarget.RELATIVES),
         in_person_by_place=in_person,
-        remote_by_topic=sorted(remote, key=lambda g: (g.topic.rank, g.id)),
+        remote_by_topic=remote,
         by_location=dict(by_location),
+        remote_position={g.id: position for position, g in enumerate(remote)},
+        in_person_position={g.id: position for position, g in enumerate(in_person)},
+        in_person_location={g.id: g.location for g in in_person if g.location is not None},
         locations=locations,
         by_municipality=dict(by_municipality),
         by_contact_point=dict(by_contact_point),

@@ -13,10 +13,8 @@ the template only prints them.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
 
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.urls import reverse
@@ -41,8 +39,9 @@ IN_PERSON_LIMIT = 20
 REMOTE_LIMIT = 30
 NEARBY_CONTACT_POINTS = 3
 
-# Below this many matching groups, sorting them beats walking the index's orderings.
-_SORT_BELOW = 2000
+# Sorting the matches costs about their number, walking the municipalities nearest first
+# about limit × groups / matches: with more matches than √(limit × groups × this), walk.
+_WALK_FACTOR = 1.0
 
 __all__ = ["Contact", "ContactPointHit", "FindResults", "GroupHit", "find_help"]
 
@@ -104,10 +103,9 @@ def find_help(*, query: ParsedQuery, place: Place | None) -> FindResults:
     results = FindResults(place=place, query=query)
     matching = _matching_ids(index, query)
     results.in_person = _in_person(index, matching, place)
-    remote = _first(
-        index, index.remote_by_topic, matching, REMOTE_LIMIT, index.topic_rank, _is_remote
-    )
-    results.remote = [_group_hit(g, None) for g in remote]
+    remote = _first(index.remote_by_topic, index.remote_position, matching, REMOTE_LIMIT)
+    texts = _texts(get_language() or "nb")
+    results.remote = [_group_hit(g, None, texts) for g in remote]
     if place is not None:
         results.contact_points = _contact_points(index, place)
         results.office = _office(index, place)
@@ -119,7 +117,12 @@ def _matching_ids(index: FindIndex, query: ParsedQuery) -> set[int] | frozenset[
     base: frozenset[int] | None = index.relatives if query.relatives else None
     if not query.terms:
         return base
-    topics = matching_topic_ids(query, index.topics)
+    memo: dict[str, set[int]] = index.derived("topic-matches", dict)
+    topics = memo.get(query.normalised)
+    if topics is None:
+        if len(memo) > 5000:
+            memo.clear()
+        topics = memo[query.normalised] = matching_topic_ids(query, index.topics)
     try:
         text = text_matches(index, query.fts_words())
     except NotIndexable:
@@ -160,104 +163,99 @@ def _postgres_text_match(query: ParsedQuery) -> set[int]:
 
 
 def _first(
-    index: FindIndex,
     ordered: list[IndexedGroup],
+    positions: dict[int, int],
     matching: set[int] | frozenset[int] | None,
     limit: int,
-    key: Callable[[IndexedGroup], Any],
-    member: Callable[[IndexedGroup], bool],
 ) -> list[IndexedGroup]:
-    """The first ``limit`` matching groups of ``ordered`` (the groups for which ``member``
-    holds, sorted by ``key``): few matches are sorted, many are walked in order."""
+    """The first ``limit`` matching groups of ``ordered`` (``positions``: group id → its
+    place in ``ordered``)."""
     if matching is None:
         return ordered[:limit]
-    if len(matching) < _SORT_BELOW:
-        candidates = (g for g in map(index.groups.__getitem__, matching) if member(g))
-        return heapq.nsmallest(limit, candidates, key=key)
-    found = []
-    for group in ordered:
-        if group.id in matching:
-            found.append(group)
-            if len(found) == limit:
-                break
-    return found
-
-
-def _is_remote(group: IndexedGroup) -> bool:
-    return group.format in (GroupFormat.PHONE, GroupFormat.ONLINE)
-
-
-def _is_in_person(group: IndexedGroup) -> bool:
-    return group.in_person
+    get = positions.get
+    first = heapq.nsmallest(limit, [p for p in map(get, matching) if p is not None])
+    return [ordered[p] for p in first]
 
 
 def _in_person(
     index: FindIndex, matching: set[int] | frozenset[int] | None, place: Place | None
 ) -> list[GroupHit]:
+    texts = _texts(get_language() or "nb")
     if place is None:
         first = _first(
-            index,
-            index.in_person_by_place,
-            matching,
-            IN_PERSON_LIMIT,
-            lambda g: g.place_rank,
-            _is_in_person,
+            index.in_person_by_place, index.in_person_position, matching, IN_PERSON_LIMIT
         )
-        return [_group_hit(g, None) for g in first]
+        return [_group_hit(g, None, texts) for g in first]
     distances = index.distances(place)
     d2 = distances.d2
     # The 40 nearest by the flat-earth measure, ties by id …
     limit = IN_PERSON_LIMIT * 2
-    located: list[tuple[int, IndexedGroup]]
-    if matching is not None and len(matching) < _SORT_BELOW:
-        located = [
-            (g.location, g)
-            for g in map(index.groups.__getitem__, matching)
-            if g.in_person and g.location is not None and g.location in d2
-        ]
-        nearest = heapq.nsmallest(limit, located, key=lambda item: (d2[item[0]], item[1].id))
+    where = index.in_person_location
+    if matching is not None and len(matching) ** 2 < limit * len(where) * _WALK_FACTOR:
+        # Few matches: sort them. (Many: walk the municipalities nearest first.)
+        items = [(d2[loc], gid) for gid in matching if (loc := where.get(gid)) in d2]
+        nearest = [(where[gid], gid) for _d2, gid in heapq.nsmallest(limit, items)]
     else:
-        located = []
+        found: list[tuple[float, int]] = []
         last: float | None = None
         for location in distances.locations:
-            if len(located) >= limit and d2[location] != last:
+            if len(found) >= limit and d2[location] != last:
                 break
-            for group in index.by_location.get(location, ()):
-                if matching is None or group.id in matching:
-                    located.append((location, group))
-                    last = d2[location]
-        located.sort(key=lambda item: (d2[item[0]], item[1].id))
-        nearest = located[:limit]
+            distance = d2[location]
+            before = len(found)
+            found += [
+                (distance, g.id)
+                for g in index.by_location.get(location, ())
+                if matching is None or g.id in matching
+            ]
+            if len(found) > before:
+                last = distance
+        found.sort()
+        nearest = [(where[gid], gid) for _d2, gid in found[:limit]]
     # … then by kilometres, groups running before forming ones, then id.
     km = distances.km
-    nearest.sort(key=lambda item: (km[item[0]], not item[1].open, item[1].id))
-    return [_group_hit(group, km[location]) for location, group in nearest[:IN_PERSON_LIMIT]]
+    groups = index.groups
+    ranked = sorted(nearest, key=lambda item: (km[item[0]], not groups[item[1]].open, item[1]))
+    return [
+        _group_hit(groups[gid], km[location], texts) for location, gid in ranked[:IN_PERSON_LIMIT]
+    ]
 
 
-def _distance_label(km: int | None) -> str:
-    if km is None:
-        return ""
-    if km < 1:
-        return _("In your municipality")
-    return _("%(km)s km away") % {"km": km}
+@dataclass(frozen=True)
+class _Texts:
+    """What every card of one page shares, in the page's language: looked up once."""
+
+    english: bool
+    labels: dict[str, str]
+    here: str
+    km_away: str
+
+    def distance(self, km: int | None) -> str:
+        if km is None:
+            return ""
+        return self.here if km < 1 else self.km_away % {"km": km}
 
 
 @lru_cache(maxsize=8)
-def _labels(language: str) -> dict[str, str]:
-    """The choice labels in one language, translated once instead of per card."""
+def _texts(language: str) -> _Texts:
     with translation.override(language):
-        return {
-            **{f"format:{k}": str(v) for k, v in GroupFormat.choices},
-            **{f"target:{k}": str(v) for k, v in GroupTarget.choices},
-            **{f"status:{k}": str(v) for k, v in GroupStatus.choices},
-            **{f"kind:{k}": str(v) for k, v in ContactPointKind.choices},
-        }
+        return _Texts(
+            english=language.startswith("en"),
+            labels={
+                **{f"format:{k}": str(v) for k, v in GroupFormat.choices},
+                **{f"target:{k}": str(v) for k, v in GroupTarget.choices},
+                **{f"status:{k}": str(v) for k, v in GroupStatus.choices},
+                **{f"kind:{k}": str(v) for k, v in ContactPointKind.choices},
+            },
+            here=_("In your municipality"),
+            km_away=_("%(km)s km away"),
+        )
 
 
-def _group_hit(group: IndexedGroup, km: int | None) -> GroupHit:
-    language = get_language() or "nb"
-    labels = _labels(language)
-    topic = group.topic.name(language.startswith("en"))
+def _group_hit(group: IndexedGroup, km: int | None, texts: _Texts | None = None) -> GroupHit:
+    texts = texts or _texts(get_language() or "nb")
+    labels = texts.labels
+    topic = group.topic.name_en if texts.english else group.topic.name_nb
     format_label = labels[f"format:{group.format}"]
     return GroupHit(
         title=group.title or topic,
@@ -268,7 +266,7 @@ def _group_hit(group: IndexedGroup, km: int | None) -> GroupHit:
         status_label=labels[f"status:{group.status}"],
         forming=group.status == GroupStatus.FORMING,
         meeting_time=group.meeting_time,
-        distance_label=_distance_label(km),
+        distance_label=texts.distance(km),
         contact=group.contact,
     )
 
@@ -280,13 +278,13 @@ def _contact_points(index: FindIndex, place: Place) -> list[ContactPointHit]:
     chosen += [(p, km, False) for p, km, serves in ranked if not serves][:NEARBY_CONTACT_POINTS]
     # One reverse for all: the address of a contact point differs only by its slug.
     pattern = reverse("directory:contact_point", kwargs={"slug": "slug"})
-    kinds = _labels(get_language() or "nb")
+    texts = _texts(get_language() or "nb")
     return [
         ContactPointHit(
             name=point.name,
-            kind_label=kinds[f"kind:{point.kind}"],
+            kind_label=texts.labels[f"kind:{point.kind}"],
             where=point.municipality_name,
-            distance_label=_distance_label(km),
+            distance_label=texts.distance(km),
             serves_place=serves,
             address=point.address,
             opening_hours=point.opening_hours,

@@ -118,13 +118,13 @@ def _plain(results: Any) -> dict[str, Any]:
     }
 
 
-@pytest.mark.parametrize("sort_below", [selectors._SORT_BELOW, 0])
+@pytest.mark.parametrize("walk_factor", [0.0, 1e12])
 def test_index_ranks_as_the_database_did(
-    network: None, monkeypatch: pytest.MonkeyPatch, sort_below: int
+    network: None, monkeypatch: pytest.MonkeyPatch, walk_factor: float
 ) -> None:
-    """Both ways of picking the first results (sorting few matches, walking the index's
-    orderings for many) give the database's answer."""
-    monkeypatch.setattr(selectors, "_SORT_BELOW", sort_below)
+    """Both ways of picking the nearest groups (sorting the matches, walking the
+    municipalities nearest first) give the database's answer."""
+    monkeypatch.setattr(selectors, "_WALK_FACTOR", walk_factor)
     rng = random.Random(11)
     places = [None, *rng.sample(list(current_places()), 12), place_by_number("1506")]
     compared = 0

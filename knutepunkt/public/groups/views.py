@@ -169,9 +169,15 @@ def search(request: HttpRequest) -> HttpResponse:
             context["results_html"] = _results_html(query, outcome.place)
         if outcome.place is not None:
             context["place_label"] = outcome.place.label
-            # Show the place as understood (a position becomes its municipality's name).
+            # Show the place as understood (a position becomes its municipality's name): an
+            # unbound form with these values, as the searched one was valid (nothing to
+            # validate again).
             context["form"] = FindForm(
-                {"q": data["q"], "sted": outcome.place.label, "kommune": outcome.place.number}
+                initial={
+                    "q": data["q"],
+                    "sted": outcome.place.label,
+                    "kommune": outcome.place.number,
+                }
             )
     html = render_to_string("groups/find.html", context, request=request)
     # A page with a CSP nonce is tied to its response header: never reuse it.

@@ -42,6 +42,7 @@ from django.db import connection, transaction
 from django.db.models import F, Func, TextField
 from django.db.models.functions import Coalesce
 
+from knutepunkt.core.i18n import LocalizedText, localized_text
 from knutepunkt.geo.distance import haversine_km
 from knutepunkt.geo.models import Municipality
 from knutepunkt.geo.places import Place, places_version
@@ -79,11 +80,13 @@ class Contact:
 class IndexedTopic:
     id: int
     name_nb: str
+    name_nn: str
     name_en: str
     rank: int  # position in the database's order of names
 
-    def name(self, english: bool) -> str:
-        return self.name_en if english else self.name_nb
+    def name(self, language: str) -> LocalizedText:
+        """The name in a content language (nb, nn, en), bokmål where it has none."""
+        return localized_text(self, "name", language)
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +138,7 @@ class IndexedContactPoint:
     office_slug: str
     office_name: str
     description_nb: str
+    description_nn: str
     description_en: str
     served_ids: frozenset[int]
     served_numbers: frozenset[str]
@@ -328,17 +332,23 @@ _GROUP_FIELDS = (
 def _build(token: str) -> FindIndex:
     postgres = connection.vendor == "postgresql"
     # 1. Topics, in the database's order of names (the remote list's order).
-    topic_fields: list[Any] = ["id", "name_nb", "name_en", "synonyms"]
+    topic_fields: list[Any] = ["id", "name_nb", "name_nn", "name_en", "synonyms"]
     topic_rows = Topic.objects.order_by("name_nb", "id")
     if postgres:
-        topic_rows = topic_rows.annotate(lexemes=_Lexemes("name_nb", "name_en", "synonyms"))
+        topic_rows = topic_rows.annotate(
+            lexemes=_Lexemes("name_nb", "name_nn", "name_en", "synonyms")
+        )
         topic_fields.append("lexemes")
     topics: dict[int, IndexedTopic] = {}
     texts: list[TopicText] = []
     topic_lexemes: dict[str, list[int]] = defaultdict(list)
     for rank, row in enumerate(topic_rows.values(*topic_fields)):
-        topics[row["id"]] = IndexedTopic(row["id"], row["name_nb"], row["name_en"], rank)
-        texts.append(TopicText(row["id"], row["name_nb"], row["name_en"], row["synonyms"]))
+        topics[row["id"]] = IndexedTopic(
+            row["id"], row["name_nb"], row["name_nn"], row["name_en"], rank
+        )
+        texts.append(
+            TopicText(row["id"], row["name_nb"], row["name_en"], row["synonyms"], row["name_nn"])
+        )
         for lexeme in row.get("lexemes") or ():
             topic_lexemes[lexeme].append(row["id"])
 
@@ -352,11 +362,11 @@ def _build(token: str) -> FindIndex:
     group_fields: list[Any] = list(_GROUP_FIELDS)
     if postgres:
         group_rows = group_rows.annotate(
-            lexemes=_Lexemes("title", "description_nb", "description_en")
+            lexemes=_Lexemes("title", "description_nb", "description_nn", "description_en")
         )
         group_fields.append("lexemes")
     else:
-        group_fields += ["description_nb", "description_en"]
+        group_fields += ["description_nb", "description_nn", "description_en"]
     groups: dict[int, IndexedGroup] = {}
     group_lexemes: dict[str, list[int]] = defaultdict(list)
     text_by_group: dict[int, str] = {}
@@ -391,7 +401,14 @@ def _build(token: str) -> FindIndex:
                 group_lexemes[lexeme].append(group.id)
         else:
             text_by_group[group.id] = _like_text(
-                "\x00".join((row["title"], row["description_nb"], row["description_en"]))
+                "\x00".join(
+                    (
+                        row["title"],
+                        row["description_nb"],
+                        row["description_nn"],
+                        row["description_en"],
+                    )
+                )
             )
 
     by_topic: dict[int, set[int]] = defaultdict(set)
@@ -516,6 +533,7 @@ def _contact_points() -> list[IndexedContactPoint]:
             "office__slug",
             "office__name",
             "description_nb",
+            "description_nn",
             "description_en",
         )
     )

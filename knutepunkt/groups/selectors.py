@@ -16,12 +16,15 @@ import heapq
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.urls import reverse
 from django.utils import translation
+from django.utils.formats import number_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from knutepunkt.core.i18n import LocalizedText, content_language
 from knutepunkt.geo.places import Place
 from knutepunkt.groups.index import (
     Contact,
@@ -50,8 +53,10 @@ __all__ = ["Contact", "ContactPointHit", "FindResults", "GroupHit", "find_help"]
 
 @dataclass(frozen=True)
 class GroupHit:
-    title: str
-    topic: str
+    # The title and the topic name, each with the language it is in: a group's own title
+    # is bokmål, a topic name falls back to bokmål where it has no translation.
+    title: LocalizedText
+    topic: LocalizedText
     where: str
     format_label: str
     target_label: str
@@ -60,6 +65,8 @@ class GroupHit:
     meeting_time: str
     distance_label: str
     contact: Contact
+    # Beyond the travel distance (INTEREST_TRAVEL_KM) from the place searched for.
+    far: bool = False
 
 
 @dataclass(frozen=True)
@@ -79,14 +86,28 @@ class ContactPointHit:
 class FindResults:
     place: Place | None
     query: ParsedQuery
+    # In-person groups within the travel distance of the place (all of them, without a
+    # place), nearest first; those farther away come last, after the groups by phone or
+    # online and the offer to register interest: someone with nothing near is not sent
+    # across the country first.
     in_person: list[GroupHit] = field(default_factory=list)
     remote: list[GroupHit] = field(default_factory=list)
+    far_in_person: list[GroupHit] = field(default_factory=list)
     contact_points: list[ContactPointHit] = field(default_factory=list)
     office: Contact | None = None
 
     @property
     def has_groups(self) -> bool:
-        return bool(self.in_person or self.remote)
+        return bool(self.in_person or self.remote or self.far_in_person)
+
+    @property
+    def nothing_near(self) -> bool:
+        """A place was given, and no group meets in person within the travel distance."""
+        return self.place is not None and not self.in_person
+
+    @property
+    def travel_km(self) -> int:
+        return int(settings.INTEREST_TRAVEL_KM)
 
     @property
     def serving_contact_points(self) -> list[ContactPointHit]:
@@ -102,7 +123,9 @@ def find_help(*, query: ParsedQuery, place: Place | None) -> FindResults:
     index = find_index()
     results = FindResults(place=place, query=query)
     matching = _matching_ids(index, query)
-    results.in_person = _in_person(index, matching, place)
+    in_person = _in_person(index, matching, place)
+    results.in_person = [hit for hit in in_person if not hit.far]
+    results.far_in_person = [hit for hit in in_person if hit.far]
     remote = _first(index.remote_by_topic, index.remote_position, matching, REMOTE_LIMIT)
     texts = _texts(get_language() or "nb")
     results.remote = [_group_hit(g, None, texts) for g in remote]
@@ -147,10 +170,12 @@ def _postgres_text_match(query: ParsedQuery) -> set[int]:
         return set()
     vector = SearchVector(
         "topic__name_nb",
+        "topic__name_nn",
         "topic__name_en",
         "topic__synonyms",
         "title",
         "description_nb",
+        "description_nn",
         "description_en",
         config="norwegian",
     )
@@ -225,7 +250,7 @@ def _in_person(
 class _Texts:
     """What every card of one page shares, in the page's language: looked up once."""
 
-    english: bool
+    language: str  # the content language (nb, nn, en)
     labels: dict[str, str]
     here: str
     km_away: str
@@ -233,14 +258,16 @@ class _Texts:
     def distance(self, km: int | None) -> str:
         if km is None:
             return ""
-        return self.here if km < 1 else self.km_away % {"km": km}
+        if km < 1:
+            return self.here
+        return self.km_away % {"km": number_format(km, force_grouping=True)}
 
 
 @lru_cache(maxsize=8)
 def _texts(language: str) -> _Texts:
     with translation.override(language):
         return _Texts(
-            english=language.startswith("en"),
+            language=content_language(language),
             labels={
                 **{f"format:{k}": str(v) for k, v in GroupFormat.choices},
                 **{f"target:{k}": str(v) for k, v in GroupTarget.choices},
@@ -252,13 +279,17 @@ def _texts(language: str) -> _Texts:
         )
 
 
+def _distance_label(km: int | None) -> str:
+    return _texts(get_language() or "nb").distance(km)
+
+
 def _group_hit(group: IndexedGroup, km: int | None, texts: _Texts | None = None) -> GroupHit:
     texts = texts or _texts(get_language() or "nb")
     labels = texts.labels
-    topic = group.topic.name_en if texts.english else group.topic.name_nb
+    topic = group.topic.name(texts.language)
     format_label = labels[f"format:{group.format}"]
     return GroupHit(
-        title=group.title or topic,
+        title=LocalizedText(group.title, "nb") if group.title else topic,
         topic=topic,
         where=group.place_name if group.format == GroupFormat.IN_PERSON else format_label,
         format_label=format_label,
@@ -268,6 +299,7 @@ def _group_hit(group: IndexedGroup, km: int | None, texts: _Texts | None = None)
         meeting_time=group.meeting_time,
         distance_label=texts.distance(km),
         contact=group.contact,
+        far=km is not None and km > settings.INTEREST_TRAVEL_KM,
     )
 
 

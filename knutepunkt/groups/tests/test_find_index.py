@@ -113,6 +113,7 @@ def _plain(results: Any) -> dict[str, Any]:
     return {
         "in_person": [dataclasses.asdict(g) for g in results.in_person],
         "remote": [dataclasses.asdict(g) for g in results.remote],
+        "far_in_person": [dataclasses.asdict(g) for g in results.far_in_person],
         "contact_points": [dataclasses.asdict(c) for c in results.contact_points],
         "office": dataclasses.asdict(results.office) if results.office else None,
     }
@@ -127,7 +128,7 @@ def test_index_ranks_as_the_database_did(
     monkeypatch.setattr(selectors, "_WALK_FACTOR", walk_factor)
     rng = random.Random(11)
     places = [None, *rng.sample(list(current_places()), 12), place_by_number("1506")]
-    compared = 0
+    compared = far = 0
     for text in QUERIES:
         query = parse_query(text)
         for place in places:
@@ -135,7 +136,8 @@ def test_index_ranks_as_the_database_did(
             got = _plain(selectors.find_help(query=query, place=place))
             assert got == expected, (text, place and place.number)
             compared += bool(expected["in_person"] or expected["remote"])
-    assert compared > 100
+            far += bool(expected["far_in_person"])
+    assert compared > 100 and far > 10
 
 
 def test_index_follows_changes_through_the_services(network: None) -> None:

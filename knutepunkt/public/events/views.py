@@ -17,6 +17,7 @@ from django.utils import timezone, translation
 from django.utils.safestring import SafeString
 from django.views.decorators.http import require_http_methods
 
+from knutepunkt.core.i18n import localized_text
 from knutepunkt.events import caching, services
 from knutepunkt.events.models import Event, Registration, RegistrationStatus
 from knutepunkt.events.selectors import event_availability, get_public_event, waiting_position
@@ -121,7 +122,7 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "events/detail.html",
         {
             "event": event,
-            "description": event.localized_description(translation.get_language()),
+            "description": localized_text(event, "description"),
             "availability": availability,
             "form": form,
             "privacy_url": privacy_url(),
@@ -130,8 +131,10 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-def _token_problem(request: HttpRequest, status: int) -> HttpResponse:
-    return render(request, "events/token_invalid.html", {"status": status}, status=status)
+def _token_problem(request: HttpRequest, *, broken: bool) -> HttpResponse:
+    """A link that leads nowhere answers 404, whether it is broken (changed, cut short,
+    too old) or its sign-up is gone; the text says which."""
+    return render(request, "events/token_invalid.html", {"broken": broken}, status=404)
 
 
 def _registration_from(ids: tuple[int, int]) -> Registration | None:
@@ -148,9 +151,9 @@ def registration_result(request: HttpRequest, token: str) -> HttpResponse:
     try:
         registration = _registration_from(read_result_token(token))
     except BadToken:
-        return _token_problem(request, 400)
+        return _token_problem(request, broken=True)
     if registration is None:
-        return _token_problem(request, 404)
+        return _token_problem(request, broken=False)
     return render(
         request,
         "events/registered.html",
@@ -171,9 +174,9 @@ def registration_cancel(request: HttpRequest, token: str) -> HttpResponse:
     try:
         registration = _registration_from(read_cancel_token(token))
     except BadToken:
-        return _token_problem(request, 400)
+        return _token_problem(request, broken=True)
     if registration is None:
-        return _token_problem(request, 404)
+        return _token_problem(request, broken=False)
     already = registration.status == RegistrationStatus.CANCELLED
     if request.method == "POST" and not already:
         services.registration_cancel(registration=registration, actor=None)

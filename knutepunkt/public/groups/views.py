@@ -101,6 +101,7 @@ def _cards(results: FindResults) -> dict[str, str]:
     return {
         "in_person": group_cards(results.in_person),
         "remote": group_cards(results.remote),
+        "far_in_person": group_cards(results.far_in_person),
         "serving": contact_point_cards(results.serving_contact_points),
         "others": contact_point_cards(results.other_contact_points),
         "first_contact": mark_safe(contact_html(first.contact)) if first else "",  # noqa: S308

@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext, gettext_lazy
 
+from knutepunkt.core.i18n import LocalizedText, content_language
 from knutepunkt.geo.maps import municipality_map
 from knutepunkt.geo.models import Municipality
 from knutepunkt.geo.places import places_version
@@ -81,27 +82,35 @@ def indexed_coverage() -> Coverage:
 class ListedGroup:
     """A public group as the directory's pages list it (``includes/group_list.html``)."""
 
-    heading: str
+    heading: LocalizedText  # its own title (bokmål), else its topic's name
     status_label: str
     target_label: str
     where: str
+    where_marked: bool  # a contact point's name: bokmål, marked as such on other pages
     meeting_time: str
 
 
 def listed_groups(groups: Iterable[IndexedGroup]) -> list[ListedGroup]:
-    english = (get_language() or "nb").startswith("en")
+    language = content_language()
     listed = []
     for group in groups:
+        marked = False
         if group.format == GroupFormat.IN_PERSON:
-            where = group.place_name if group.municipality_id else group.contact_point_name
+            if group.municipality_id:
+                where = group.place_name
+            else:
+                where, marked = group.contact_point_name, bool(group.contact_point_name)
         else:
             where = str(GroupFormat(group.format).label)
         listed.append(
             ListedGroup(
-                heading=group.title or group.topic.name(english),
+                heading=(
+                    LocalizedText(group.title, "nb") if group.title else group.topic.name(language)
+                ),
                 status_label=str(GroupStatus(group.status).label),
                 target_label=str(GroupTarget(group.target).label),
                 where=where,
+                where_marked=marked,
                 meeting_time=group.meeting_time,
             )
         )

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('activity', '0003_activity_office_newest_index'),
+        ('activity', '0004_closed_year'),
         ('network', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

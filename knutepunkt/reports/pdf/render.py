@@ -8,6 +8,7 @@ only the fonts embedded in the typst wheel (plus any in knutepunkt/static/fonts/
 
 from __future__ import annotations
 
+import io
 import json
 import tempfile
 from collections.abc import Callable
@@ -23,7 +24,11 @@ from knutepunkt.reports import labels
 from knutepunkt.reports.builder import with_coverage
 from knutepunkt.reports.maps import coverage_map_svg, map_caption, projected_outlines
 from knutepunkt.reports.pdf.charts import bar_chart, column_chart
-from knutepunkt.reports.types import ActivityRow, NationalReport, OfficeReport
+from knutepunkt.reports.types import (
+    ActivityRow,
+    NationalReport,
+    OfficeReport,
+)
 
 TEMPLATE = Path(__file__).with_name("report.typ")
 FONT_DIR = Path(settings.BASE_DIR) / "knutepunkt" / "static" / "fonts"
@@ -62,6 +67,9 @@ def _labels() -> dict[str, str]:
         "reached": gettext("Reached"),
         "none": gettext("None this year."),
         "empty": gettext("Not written yet."),
+        "annex": gettext(
+            "Every activity of the year, in date order, is in the spreadsheet (XLSX) annex."
+        ),
     }
 
 
@@ -245,7 +253,27 @@ def _compile(data: dict[str, Any], files: dict[str, str]) -> bytes:
             timestamp=int(timezone.now().timestamp()),
         )
     assert isinstance(result, bytes)
-    return result
+    return _compact(result)
+
+
+def _compact(pdf: bytes) -> bytes:
+    """The same PDF with its objects packed into compressed object streams (PDF 1.5).
+
+    typst writes every node of the structure tree (the tags that make the PDF
+    accessible: a table cell is one) as a plain, uncompressed object; a report with
+    thousands of activities is mostly those. qpdf keeps every object, tags included."""
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        out = io.BytesIO()
+        document.save(
+            out,
+            object_stream_mode=pikepdf.ObjectStreamMode.generate,
+            compress_streams=True,
+            recompress_flate=False,
+            deterministic_id=True,
+        )
+    return out.getvalue()
 
 
 def _document(title: str, subtitle: str, year: int) -> dict[str, Any]:

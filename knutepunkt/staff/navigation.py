@@ -28,6 +28,7 @@ SECTIONS: list[tuple[str, Promise]] = [
     ("staff:interests:proposal_list", _("Group proposals")),
     ("staff:reports:report_list", _("Reports")),
     ("staff:reports:coverage", _("Coverage")),
+    ("staff:privacy:person_data", _("A person's data")),
 ]
 
 

@@ -14,4 +14,5 @@ urlpatterns = [
     path("", include("knutepunkt.staff.starters.urls")),
     path("", include("knutepunkt.staff.events.urls")),
     path("", include("knutepunkt.staff.reports.urls")),
+    path("", include("knutepunkt.staff.privacy.urls")),
 ]

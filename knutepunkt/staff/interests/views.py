@@ -18,6 +18,7 @@ from knutepunkt.groups.models import Topic
 from knutepunkt.interests.models import InterestStatus
 from knutepunkt.interests.selectors import (
     get_interest_for_user,
+    interest_duplicates,
     interest_list,
     interest_personal_data,
 )
@@ -51,7 +52,8 @@ def interest_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
     interest = get_interest_for_user(request.user, pk)
     if interest.has_contact_data:
         interest_record_contact_view(interest=interest, actor=request.user, purpose="detail")
-    return render(request, "interests/staff/interest_detail.html", {"interest": interest})
+    context = {"interest": interest, "duplicates": interest_duplicates(interest, request.user)}
+    return render(request, "interests/staff/interest_detail.html", context)
 
 
 @sensitive_variables()

@@ -3,12 +3,20 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-PIP := $(VENV)/bin/pip
+# pip against PyPI only, whatever this machine's pip configuration says (scripts/pip.sh).
+PIP := scripts/pip.sh $(VENV)/bin/pip
+# Where `make run` serves: HOST=0.0.0.0 PORT=8080 make run
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The address the printed links use (a wildcard address is reached through 127.0.0.1).
+URL_HOST = $(if $(filter 0.0.0.0 ::,$(HOST)),127.0.0.1,$(HOST))
+SITE_URL ?= http://$(URL_HOST):$(PORT)
+# The development defaults of every command make runs for you (without DEBUG the settings
+# refuse to start without a real SECRET_KEY).
+DEV = DEBUG=1 SITE_URL=$(SITE_URL)
 PG_URL ?= postgres://postgres@127.0.0.1:5432/knutepunkt
 
-.PHONY: run test test-pg check lint imports types migrations-check bench install install-dev clean messages
+.PHONY: run demo logins totp test test-pg check lint imports types migrations-check bench install install-dev clean messages
 
 $(VENV)/.base-installed: requirements/base.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -24,11 +32,21 @@ install: $(VENV)/.base-installed
 install-dev: $(VENV)/.dev-installed
 
 ## make run: set up, load the reference data and demo network (first time only), serve.
-run: install
-	DEBUG=1 $(PY) manage.py migrate --no-input
-	DEBUG=1 $(PY) manage.py load_demo --if-empty
-	@DEBUG=1 $(PY) manage.py demo_logins
-	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
+run: install demo
+	$(DEV) $(PY) manage.py runserver $(HOST):$(PORT)
+
+## make demo: migrate, load the demo network into an empty database, print the logins.
+demo:
+	$(DEV) $(PY) manage.py migrate --no-input
+	$(DEV) $(PY) manage.py load_demo --if-empty
+	@$(DEV) $(PY) manage.py demo_logins
+
+## make logins / make totp: the demo users again / their authenticator keys (DEMO ONLY).
+logins:
+	@$(DEV) $(PY) manage.py demo_logins
+
+totp:
+	@$(DEV) $(PY) manage.py demo_totp
 
 ## make test: lint, types, migrations check, then the whole test suite (SQLite).
 test: install-dev check
@@ -55,8 +73,8 @@ migrations-check:
 	KNUTEPUNKT_TESTING=1 $(PY) manage.py makemigrations --check --dry-run
 
 messages:
-	DEBUG=1 $(PY) manage.py makemessages -l nb --ignore=.venv --ignore=var --no-obsolete
-	DEBUG=1 $(PY) manage.py makemessages -l nb -d djangojs --ignore=.venv --ignore=var --no-obsolete
+	DEBUG=1 $(PY) manage.py makemessages -l nb -l nn --ignore=.venv --ignore=var --no-obsolete
+	DEBUG=1 $(PY) manage.py makemessages -l nb -l nn -d djangojs --ignore=.venv --ignore=var --no-obsolete
 
 ## make bench: benchmarks against PostgreSQL; prints BENCH <name> <value> <unit> lines.
 bench: install-dev

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from knutepunkt.accounts.models import Role, User
+from knutepunkt.accounts.roles import ALL_STAFF_ROLES
 from knutepunkt.core.audit import PERSONAL_FIELDS, audit_log
 from knutepunkt.core.services import apply_changes, check_fields, ensure_head_office, snapshot
 
@@ -23,7 +24,6 @@ if TYPE_CHECKING:
 USER_FIELDS = frozenset(
     {"username", "email", "first_name", "last_name", "role", "office", "contact_point", "is_active"}
 )
-ADMIN_ROLES = frozenset({Role.HEAD_OFFICE, Role.OFFICE_STAFF, Role.CONTACT_POINT})
 USER_PERSONAL_FIELDS = PERSONAL_FIELDS | {"username"}
 
 
@@ -71,7 +71,7 @@ def user_create(
         first_name=first_name,
         last_name=last_name,
         is_active=is_active,
-        is_staff=role in ADMIN_ROLES,
+        is_staff=role in ALL_STAFF_ROLES,
     )
     if password:
         validate_password(password, user)
@@ -103,7 +103,7 @@ def user_update(*, actor: User | None, user: User, data: Mapping[str, Any]) -> U
     with transaction.atomic():
         changes = apply_changes(user, data)
         if "role" in changes:
-            user.is_staff = user.role in ADMIN_ROLES
+            user.is_staff = user.role in ALL_STAFF_ROLES
             changes["is_staff"] = user.is_staff
         if changes:
             _validate_role(user)
@@ -202,7 +202,7 @@ def is_staff_account(user: User) -> bool:
     """An account of someone who works in the network (head office, a district office, a
     contact point) or may use the admin. Such accounts are closed through user management,
     not erased on a data request."""
-    return bool(user.is_superuser or user.is_staff or user.role in ADMIN_ROLES)
+    return bool(user.is_superuser or user.is_staff or user.role in ALL_STAFF_ROLES)
 
 
 def user_erase(*, actor: User | None, user: User) -> None:

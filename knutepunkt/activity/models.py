@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from knutepunkt.activity.querysets import ActivityQuerySet
+from knutepunkt.core.i18n import localized
 
 
 class OfficeTask(models.Model):
@@ -21,10 +22,7 @@ class OfficeTask(models.Model):
         ordering = ["number"]
 
     def __str__(self) -> str:
-        from django.utils.translation import get_language
-
-        name = self.name_en if (get_language() or "nb").startswith("en") else self.name_nb
-        return f"{self.number}. {name}"
+        return f"{self.number}. {localized(self, 'name')}"
 
 
 class PlanGoal(models.Model):
@@ -40,10 +38,7 @@ class PlanGoal(models.Model):
         ordering = ["number"]
 
     def __str__(self) -> str:
-        from django.utils.translation import get_language
-
-        name = self.name_en if (get_language() or "nb").startswith("en") else self.name_nb
-        return f"{self.number}. {name}"
+        return f"{self.number}. {localized(self, 'name')}"
 
 
 class ActivityKind(models.TextChoices):
@@ -153,3 +148,29 @@ class Activity(models.Model):
         super().clean()
         if self.date and self.end_date and self.end_date < self.date:
             raise ValidationError({"end_date": _("The end date cannot be before the date.")})
+
+
+class ClosedYear(models.Model):
+    """A year of one office's activity log that is closed: its annual report was approved,
+    so the figures printed in it must not change under it. Activities dated in a closed
+    year cannot be logged, changed, deleted or imported until head office reopens the
+    report (which deletes this row)."""
+
+    office = models.ForeignKey(
+        "network.DistrictOffice",
+        verbose_name=_("district office"),
+        on_delete=models.CASCADE,
+        related_name="closed_years",
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    closed_at = models.DateTimeField(_("closed"))
+
+    class Meta:
+        verbose_name = _("closed year")
+        verbose_name_plural = _("closed years")
+        constraints = [
+            models.UniqueConstraint(fields=["office", "year"], name="activity_closed_year_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.office_id}: {self.year}"

@@ -1,4 +1,5 @@
-"""Reads of the activity log for the staff workspace: access, filtering, totals, choices."""
+"""Reads of the activity log for the staff workspace: filtering, totals, choices (the
+access function is in :mod:`knutepunkt.activity.access`)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from django.db.models import Count, QuerySet, Sum
-from django.http import Http404
 from django.utils.translation import gettext_lazy
 
 from knutepunkt.activity.models import Activity
@@ -18,18 +18,6 @@ from knutepunkt.network.models import ContactPoint, DistrictOffice, Partner
 
 if TYPE_CHECKING:
     from knutepunkt.accounts.models import User
-
-
-def get_activity_for_user(user: User | Any, pk: int) -> Activity:
-    """One activity the user may see; another office's activity is a 404."""
-    try:
-        return (
-            Activity.objects.visible_to(user)
-            .select_related("office", "municipality__county")
-            .get(pk=pk)
-        )
-    except Activity.DoesNotExist as exc:
-        raise Http404 from exc
 
 
 def partners_for_office(user: User | Any, office: DistrictOffice | None) -> QuerySet[Partner]:

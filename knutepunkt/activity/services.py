@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextvars
 import datetime
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
@@ -9,9 +10,11 @@ from typing import TYPE_CHECKING, Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Model
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from knutepunkt.activity.models import Activity, OfficeTask, PlanGoal
+from knutepunkt.activity.models import Activity, ClosedYear, OfficeTask, PlanGoal
 from knutepunkt.core.audit import audit_log
 from knutepunkt.core.services import (
     apply_changes,
@@ -54,6 +57,10 @@ ACTIVITY_FIELDS = frozenset(
 _M2M = {"partners": Partner, "office_tasks": OfficeTask, "plan_goals": PlanGoal}
 # Activity texts describe the office's work, not people; "name" does not occur.
 _NO_PERSONAL_FIELDS: frozenset[str] = frozenset()
+# Set while an import writes rows whose years were checked once for the whole file.
+_skip_year_check: contextvars.ContextVar[bool] = contextvars.ContextVar(
+    "activity_skip_year_check", default=False
+)
 
 
 def _counts_not_negative(values: Mapping[str, Any]) -> None:
@@ -91,6 +98,63 @@ def _check_references(activity: Activity, partners: list[Partner] | None) -> Non
     ensure_same_office(activity.office, partners or [], "partners")
     ensure_same_office(activity.office, [activity.contact_point], "contact_point")
     ensure_same_office(activity.office, [activity.event], "event")
+
+
+def ensure_years_open(office: DistrictOffice | int, dates: Iterable[datetime.date | None]) -> None:
+    """Refuse a change to activities dated in a closed year of the office (its annual
+    report is approved), naming the report so the person knows whom to ask."""
+    office_id = office if isinstance(office, int) else office.pk
+    years = {d.year for d in dates if d is not None}
+    if not years:
+        return
+    closed = (
+        ClosedYear.objects.filter(office_id=office_id, year__in=years)
+        .select_related("office")
+        .order_by("year")
+        .first()
+    )
+    if closed is not None:
+        message = _(
+            "%(year)s is closed: the annual report of %(office)s for %(year)s was approved "
+            "on %(date)s. Activities of that year cannot be changed unless head office "
+            "reopens the report."
+        ) % {
+            "year": closed.year,
+            "office": closed.office.name,
+            "date": date_format(timezone.localdate(closed.closed_at), "SHORT_DATE_FORMAT"),
+        }
+        raise ValidationError({"date": ValidationError(message, code="year_closed")})
+
+
+def activity_year_close(*, office: DistrictOffice, year: int, actor: User | None) -> ClosedYear:
+    """Close ``year`` of the office's log (called when its annual report is approved)."""
+    with transaction.atomic():
+        closed, created = ClosedYear.objects.get_or_create(
+            office=office, year=year, defaults={"closed_at": timezone.now()}
+        )
+        if created:
+            audit_log(
+                actor=actor,
+                action="activity.year.closed",
+                target=office,
+                office=office,
+                data={"year": year},
+            )
+    return closed
+
+
+def activity_year_reopen(*, office: DistrictOffice, year: int, actor: User | None) -> None:
+    """Open ``year`` of the office's log again (its annual report was reopened)."""
+    with transaction.atomic():
+        deleted, _rows = ClosedYear.objects.filter(office=office, year=year).delete()
+        if deleted:
+            audit_log(
+                actor=actor,
+                action="activity.year.reopened",
+                target=office,
+                office=office,
+                data={"year": year},
+            )
 
 
 def activity_create(
@@ -143,6 +207,8 @@ def activity_create(
     }
     _check_references(activity, related["partners"])
     activity.full_clean()
+    if not _skip_year_check.get():
+        ensure_years_open(activity.office_id, [activity.date])
     with transaction.atomic():
         if new_partners:
             related["partners"] = _add_new_partners(
@@ -212,7 +278,24 @@ def activity_import(
     """
     ensure_office_access(actor, office)
     rows = _resolve_rows(rows)
+    # Checked once for the whole file (the rows are then not checked one by one).
+    ensure_years_open(office, [row.get("date") for row in rows])
     activities: list[Activity] = []
+    token = _skip_year_check.set(True)
+    try:
+        _import_rows(actor, office, rows, new_partner_kind, activities)
+    finally:
+        _skip_year_check.reset(token)
+    return activities
+
+
+def _import_rows(
+    actor: User | None,
+    office: DistrictOffice,
+    rows: list[dict[str, Any]],
+    new_partner_kind: str | None,
+    activities: list[Activity],
+) -> None:
     with transaction.atomic():
         for row in rows:
             values = dict(row)
@@ -235,7 +318,6 @@ def activity_import(
             data={"count": len(activities)},
             personal_fields=_NO_PERSONAL_FIELDS,
         )
-    return activities
 
 
 def _resolve_rows(rows: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
@@ -279,6 +361,10 @@ def activity_update(
         prepared["office"] = resolve_office(actor, prepared["office"], current=activity.office)
     if "municipality" in prepared:
         prepared["municipality"] = municipality_from(prepared["municipality"])
+    # Neither the year it was in nor the year it moves to may be closed.
+    ensure_years_open(activity.office_id, [activity.date])
+    new_office = prepared.get("office") or activity.office
+    ensure_years_open(new_office, [prepared.get("date") or activity.date])
     with transaction.atomic():
         changes = apply_changes(activity, prepared)
         if new_partners:
@@ -310,6 +396,7 @@ def activity_update(
 
 def activity_delete(*, actor: User | None, activity: Activity) -> None:
     ensure_office_access(actor, activity.office_id)
+    ensure_years_open(activity.office_id, [activity.date])
     with transaction.atomic():
         audit_log(
             actor=actor,

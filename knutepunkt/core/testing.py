@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
 
 def axe_violations(page: Any) -> list[dict[str, Any]]:
-    """Run axe-core on the page for WCAG 2.0/2.1 A and AA rules; return the violations."""
+    """Run axe-core on the page for WCAG 2.0/2.1/2.2 A and AA rules; return the violations."""
     from axe_playwright_python.sync_playwright import Axe
 
     # resultTypes: only violations come back with every node (much faster on long pages).
@@ -23,6 +23,39 @@ def describe_violations(violations: list[dict[str, Any]]) -> str:
         targets = [node.get("target") for node in violation.get("nodes", [])][:3]
         lines.append(f"{violation['id']} ({violation.get('impact')}): {targets}")
     return "\n".join(lines)
+
+
+class PageWatch:
+    """Everything a page does that a visitor's browser would complain about: console
+    errors (a Content-Security-Policy violation or an invalid policy is one), uncaught
+    script errors, and requests to any other origin (aborted, so a test never reaches the
+    internet). ``take()`` returns what happened since the last call and starts afresh."""
+
+    def __init__(self, page: Any, origin: str) -> None:
+        self.origin = origin.rstrip("/") + "/"
+        self.problems: list[str] = []
+        page.on("console", self._console)
+        page.on("pageerror", lambda error: self.problems.append(f"script error: {error}"))
+        page.route("**/*", self._route)
+
+    def _console(self, message: Any) -> None:
+        if message.type == "error":
+            self.problems.append(f"console error: {message.text}")
+
+    def _allowed(self, url: str) -> bool:
+        return url.startswith((self.origin, "data:", "blob:", "about:"))
+
+    def _route(self, route: Any) -> None:
+        url = route.request.url
+        if self._allowed(url):
+            route.continue_()
+        else:
+            self.problems.append(f"request to another origin: {url}")
+            route.abort()
+
+    def take(self) -> list[str]:
+        problems, self.problems = self.problems, []
+        return problems
 
 
 def tables_containing(*needles: str) -> dict[str, list[str]]:

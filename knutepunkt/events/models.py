@@ -36,6 +36,11 @@ class Event(models.Model):
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     kind = models.CharField(_("type"), max_length=30, choices=EventKind.choices)
     description = models.TextField(_("description"), blank=True)
+    description_nn = models.TextField(
+        _("description (nynorsk)"),
+        blank=True,
+        help_text=_("Shown on the nynorsk site; the description above is shown when empty."),
+    )
     description_en = models.TextField(
         _("description (English)"),
         blank=True,
@@ -118,11 +123,6 @@ class Event(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("events:detail", kwargs={"slug": self.slug})
-
-    def localized_description(self, language: str | None) -> str:
-        if (language or "").startswith("en") and self.description_en:
-            return self.description_en
-        return self.description
 
     def clean(self) -> None:
         super().clean()

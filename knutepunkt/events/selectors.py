@@ -1,31 +1,15 @@
-"""Reads about events that views, feeds and the admin share."""
+"""Reads about events that views, feeds and the admin share (the staff access functions
+are in :mod:`knutepunkt.events.access`)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
 
 from knutepunkt.events.models import Event, Registration, RegistrationStatus
-
-
-def get_event_for_user(user: Any, pk: int) -> Event:
-    """An event the signed-in user may manage, or 404."""
-    event = Event.objects.visible_to(user).filter(pk=pk).first()
-    if event is None:
-        raise Http404("No such event")
-    return event
-
-
-def get_registration_for_user(user: Any, pk: int) -> Registration:
-    """A sign-up the user may see (the event's organiser), or 404."""
-    registration = Registration.objects.visible_to(user).filter(pk=pk).first()
-    if registration is None:
-        raise Http404("No such registration")
-    return registration
 
 
 def get_public_event(slug: str) -> Event:

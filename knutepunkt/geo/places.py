@@ -21,6 +21,7 @@ import difflib
 import re
 import threading
 import uuid
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
@@ -54,12 +55,15 @@ class Place:
     county_number: str
     latitude: float
     longitude: float
+    # Another current municipality has the same name (Herøy, Våler, Bø …).
+    namesake: bool = False
 
     @property
     def label(self) -> str:
-        """How a municipality is written everywhere it is offered or echoed: "Molde (Møre og
-        Romsdal)" tells namesakes apart ("Herøy (Nordland)") and parses back to itself."""
-        return f"{self.name} ({self.county})"
+        """How a municipality is written everywhere it is offered or echoed: its name
+        ("Oslo", "Molde"), with the county only where it tells namesakes apart ("Herøy
+        (Nordland)"). Either way it parses back to itself."""
+        return f"{self.name} ({self.county})" if self.namesake else self.name
 
     @cached_property
     def aliases(self) -> frozenset[str]:
@@ -304,7 +308,9 @@ def _current() -> _Snapshot:
                     "number", "name", "county__name", "county__number", "latitude", "longitude"
                 )
             )
-            places = tuple(Place(*row) for row in rows)
+            rows = list(rows)
+            names = Counter(place_key(row[1]) for row in rows)
+            places = tuple(Place(*row, namesake=names[place_key(row[1])] > 1) for row in rows)
             _snapshot = _Snapshot(token, places, {p.number: p for p in places})
             _derived.clear()
         return _snapshot

@@ -4,9 +4,9 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from knutepunkt.core.i18n import LocalizedText, localized, localized_text
 from knutepunkt.groups.querysets import SelfHelpGroupQuerySet, TopicQuerySet
 
 
@@ -15,6 +15,12 @@ class Topic(models.Model):
 
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     name_nb = models.CharField(_("name (bokmål)"), max_length=120, unique=True)
+    name_nn = models.CharField(
+        _("name (nynorsk)"),
+        max_length=120,
+        blank=True,
+        help_text=_("Shown on the nynorsk pages; when empty, the bokmål is shown."),
+    )
     name_en = models.CharField(_("name (English)"), max_length=120)
     # Words people type for this topic, comma-separated, in both languages.
     synonyms = models.TextField(_("search words"), blank=True)
@@ -31,7 +37,12 @@ class Topic(models.Model):
 
     @property
     def name(self) -> str:
-        return self.name_en if (get_language() or "nb").startswith("en") else self.name_nb
+        return localized(self, "name")
+
+    @property
+    def name_text(self) -> LocalizedText:
+        """The name with the language it is in (bokmål stands in for a missing one)."""
+        return localized_text(self, "name")
 
 
 class GroupFormat(models.TextChoices):
@@ -99,6 +110,7 @@ class SelfHelpGroup(models.Model):
         _("status"), max_length=20, choices=GroupStatus.choices, default=GroupStatus.FORMING
     )
     description_nb = models.TextField(_("description (bokmål)"), blank=True)
+    description_nn = models.TextField(_("description (nynorsk)"), blank=True)
     description_en = models.TextField(_("description (English)"), blank=True)
     meeting_time = models.CharField(
         _("meeting time"), max_length=150, blank=True, help_text=_("E.g. every other Tuesday.")

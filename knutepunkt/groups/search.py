@@ -216,10 +216,11 @@ class TopicText:
     name_nb: str
     name_en: str
     synonyms: str
+    name_nn: str = ""
 
     @cached_property
     def keys(self) -> frozenset[str]:
-        return frozenset(keys(f"{self.name_nb} {self.name_en} {self.synonyms}"))
+        return frozenset(keys(f"{self.name_nb} {self.name_nn} {self.name_en} {self.synonyms}"))
 
 
 def matching_topic_ids(query: ParsedQuery, topics: Iterable[TopicText]) -> set[int]:

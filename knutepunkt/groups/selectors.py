@@ -13,14 +13,16 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
 from django.db.models import Exists, F, FloatField, OuterRef, Q, QuerySet, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
-from django.utils.translation import get_language
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from knutepunkt.core.i18n import LocalizedText, localized_text
 from knutepunkt.geo.distance import haversine_km
 from knutepunkt.geo.places import Place
 from knutepunkt.groups.models import GroupFormat, GroupStatus, GroupTarget, SelfHelpGroup, Topic
@@ -48,8 +50,10 @@ class Contact:
 
 @dataclass(frozen=True)
 class GroupHit:
-    title: str
-    topic: str
+    # The title and the topic name, each with the language it is in: a group's own title
+    # is bokmål, a topic name falls back to bokmål where it has no translation.
+    title: LocalizedText
+    topic: LocalizedText
     where: str
     format_label: str
     target_label: str
@@ -58,6 +62,8 @@ class GroupHit:
     meeting_time: str
     distance_label: str
     contact: Contact
+    # Beyond the travel distance (INTEREST_TRAVEL_KM) from the place searched for.
+    far: bool = False
 
 
 @dataclass(frozen=True)
@@ -77,14 +83,28 @@ class ContactPointHit:
 class FindResults:
     place: Place | None
     query: ParsedQuery
+    # In-person groups within the travel distance of the place (all of them, without a
+    # place), nearest first; those farther away come last, after the groups by phone or
+    # online and the offer to register interest: someone with nothing near is not sent
+    # across the country first.
     in_person: list[GroupHit] = field(default_factory=list)
     remote: list[GroupHit] = field(default_factory=list)
+    far_in_person: list[GroupHit] = field(default_factory=list)
     contact_points: list[ContactPointHit] = field(default_factory=list)
     office: Contact | None = None
 
     @property
     def has_groups(self) -> bool:
-        return bool(self.in_person or self.remote)
+        return bool(self.in_person or self.remote or self.far_in_person)
+
+    @property
+    def nothing_near(self) -> bool:
+        """A place was given, and no group meets in person within the travel distance."""
+        return self.place is not None and not self.in_person
+
+    @property
+    def travel_km(self) -> int:
+        return int(settings.INTEREST_TRAVEL_KM)
 
     @property
     def serving_contact_points(self) -> list[ContactPointHit]:
@@ -99,7 +119,9 @@ def find_help(*, query: ParsedQuery, place: Place | None) -> FindResults:
     """Everything the finder shows for a query near a place (or anywhere: place None)."""
     results = FindResults(place=place, query=query)
     groups = _matching_groups(query)
-    results.in_person = _in_person(groups, place)
+    in_person = _in_person(groups, place)
+    results.in_person = [hit for hit in in_person if not hit.far]
+    results.far_in_person = [hit for hit in in_person if hit.far]
     results.remote = _remote(groups)
     if place is not None:
         results.contact_points = _contact_points(place)
@@ -114,7 +136,8 @@ def _matching_groups(query: ParsedQuery) -> QuerySet[SelfHelpGroup]:
     if not query.terms:
         return groups
     topics = [
-        TopicText(*row) for row in Topic.objects.values_list("id", "name_nb", "name_en", "synonyms")
+        TopicText(*row)
+        for row in Topic.objects.values_list("id", "name_nb", "name_en", "synonyms", "name_nn")
     ]
     text_match = (
         _postgres_text_match(groups, query)
@@ -142,10 +165,12 @@ def _postgres_text_match(groups: QuerySet[SelfHelpGroup], query: ParsedQuery) ->
         return Q(pk__in=[])
     vector = SearchVector(
         "topic__name_nb",
+        "topic__name_nn",
         "topic__name_en",
         "topic__synonyms",
         "title",
         "description_nb",
+        "description_nn",
         "description_en",
         config="norwegian",
     )
@@ -161,7 +186,7 @@ def _simple_text_match(query: ParsedQuery) -> Q:
     for alternatives in query.fts_words():
         term = Q(pk__in=[])
         for word in alternatives:
-            for name in ("title", "description_nb", "description_en"):
+            for name in ("title", "description_nb", "description_nn", "description_en"):
                 term |= Q(**{f"{name}__icontains": word})
         condition &= term
     return condition
@@ -217,6 +242,10 @@ def _in_person(groups: QuerySet[SelfHelpGroup], place: Place | None) -> list[Gro
     return [_group_hit(row, km) for km, _open, _id, row in scored[:IN_PERSON_LIMIT]]
 
 
+def _is_far(km: int | None) -> bool:
+    return km is not None and km > settings.INTEREST_TRAVEL_KM
+
+
 def _remote(groups: QuerySet[SelfHelpGroup]) -> list[GroupHit]:
     rows = (
         groups.filter(format__in=[GroupFormat.PHONE, GroupFormat.ONLINE])
@@ -226,20 +255,16 @@ def _remote(groups: QuerySet[SelfHelpGroup]) -> list[GroupHit]:
     return [_group_hit(row, None) for row in rows]
 
 
-def _english() -> bool:
-    return (get_language() or "nb").startswith("en")
-
-
 def _distance_label(km: int | None) -> str:
     if km is None:
         return ""
     if km < 1:
         return _("In your municipality")
-    return _("%(km)s km away") % {"km": km}
+    return _("%(km)s km away") % {"km": number_format(km, force_grouping=True)}
 
 
 def _group_hit(row: dict[str, Any], km: int | None) -> GroupHit:
-    topic = row["topic__name_en"] if _english() else row["topic__name_nb"]
+    topic = localized_text(row, "topic__name")
     if row["contact_point__name"] and row["contact_point__status"] == "established":
         contact = Contact(
             name=row["contact_point__name"],
@@ -259,7 +284,7 @@ def _group_hit(row: dict[str, Any], km: int | None) -> GroupHit:
     else:
         where = str(GroupFormat(row["format"]).label)
     return GroupHit(
-        title=row["title"] or topic,
+        title=LocalizedText(row["title"], "nb") if row["title"] else topic,
         topic=topic,
         where=where,
         format_label=str(GroupFormat(row["format"]).label),
@@ -269,6 +294,7 @@ def _group_hit(row: dict[str, Any], km: int | None) -> GroupHit:
         meeting_time=row["meeting_time"],
         distance_label=_distance_label(km),
         contact=contact,
+        far=_is_far(km),
     )
 
 

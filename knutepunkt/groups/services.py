@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from knutepunkt.network.models import ContactPoint, DistrictOffice
     from knutepunkt.starters.models import Starter
 
-TOPIC_FIELDS = frozenset({"slug", "name_nb", "name_en", "synonyms"})
+TOPIC_FIELDS = frozenset({"slug", "name_nb", "name_nn", "name_en", "synonyms"})
 # Status is absent: it changes only through group_set_status, which keeps the history.
 GROUP_FIELDS = frozenset(
     {
@@ -52,6 +52,7 @@ GROUP_FIELDS = frozenset(
         "format",
         "target",
         "description_nb",
+        "description_nn",
         "description_en",
         "meeting_time",
         "started_on",
@@ -65,11 +66,17 @@ _RUNNING = {GroupStatus.OPEN, GroupStatus.CLOSED}
 
 
 def topic_create(
-    *, actor: User | None, slug: str, name_nb: str, name_en: str, synonyms: str = ""
+    *,
+    actor: User | None,
+    slug: str,
+    name_nb: str,
+    name_en: str,
+    name_nn: str = "",
+    synonyms: str = "",
 ) -> Topic:
     """Add a topic (head office keeps the national list)."""
     ensure_head_office(actor)
-    topic = Topic(slug=slug, name_nb=name_nb, name_en=name_en, synonyms=synonyms)
+    topic = Topic(slug=slug, name_nb=name_nb, name_nn=name_nn, name_en=name_en, synonyms=synonyms)
     topic.full_clean()
     with transaction.atomic():
         topic.save()
@@ -144,6 +151,7 @@ def group_create(
     status: str = GroupStatus.FORMING,
     title: str = "",
     description_nb: str = "",
+    description_nn: str = "",
     description_en: str = "",
     meeting_time: str = "",
     started_on: datetime.date | None = None,
@@ -164,6 +172,7 @@ def group_create(
         status=status,
         title=title,
         description_nb=description_nb,
+        description_nn=description_nn,
         description_en=description_en,
         meeting_time=meeting_time,
         started_on=started_on,

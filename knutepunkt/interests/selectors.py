@@ -1,28 +1,14 @@
-"""Reads for interests: staff access, the list and one person's data export. The waiting
-demand (counts only) is in :mod:`knutepunkt.interests.demand`."""
+"""Reads for interests: the list and one person's data export. The access function is in
+:mod:`knutepunkt.interests.access`; the waiting demand (counts only) in
+:mod:`knutepunkt.interests.demand`."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import Any
 
-from django.http import Http404
-
 from knutepunkt.groups.models import Topic
 from knutepunkt.interests.models import Interest
-
-
-def get_interest_for_user(user: Any, pk: int) -> Interest:
-    """An interest the user may see (routed to their office or contact point), or 404."""
-    interest = (
-        Interest.objects.visible_to(user)
-        .select_related("municipality", "contact_point", "office", "group")
-        .filter(pk=pk)
-        .first()
-    )
-    if interest is None:
-        raise Http404
-    return interest
 
 
 def attach_topics(interests: Iterable[Interest]) -> list[Interest]:

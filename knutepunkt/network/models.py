@@ -38,6 +38,7 @@ class DistrictOffice(models.Model):
     phone = models.CharField(_("phone"), max_length=30, blank=True)
     address = models.CharField(_("address"), max_length=200, blank=True)
     description_nb = models.TextField(_("description (bokmål)"), blank=True)
+    description_nn = models.TextField(_("description (nynorsk)"), blank=True)
     description_en = models.TextField(_("description (English)"), blank=True)
 
     objects = DistrictOfficeQuerySet.as_manager()
@@ -225,6 +226,7 @@ class ContactPoint(models.Model):
         default=ContactPointStatus.IDEA,
     )
     description_nb = models.TextField(_("description (bokmål)"), blank=True)
+    description_nn = models.TextField(_("description (nynorsk)"), blank=True)
     description_en = models.TextField(_("description (English)"), blank=True)
     # Public contact details: these are the organisation's, never a private person's.
     email = models.EmailField(_("public e-mail"), blank=True)

@@ -12,6 +12,18 @@ class DistrictOfficeQuerySet(models.QuerySet[Any]):
         """Offices are public information: everyone may see every office."""
         return self
 
+    def followed_by(self, user: Any) -> DistrictOfficeQuerySet:
+        """The offices whose work a user follows in the staff workspace (annual reports,
+        coverage, the activity log): head office and the funder every office, office
+        staff their own, nobody else any."""
+        if not getattr(user, "is_authenticated", False) or not user.is_active:
+            return self.none()
+        if user.is_head_office or user.is_funder:
+            return self
+        if user.is_office_staff:
+            return self.filter(pk=user.office_id)
+        return self.none()
+
     def editable_by(self, user: Any) -> DistrictOfficeQuerySet:
         """Only head office changes offices and their coverage."""
         if getattr(user, "is_authenticated", False) and user.is_head_office:

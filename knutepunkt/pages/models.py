@@ -3,17 +3,14 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from knutepunkt.core.i18n import LocalizedText, localized, localized_text
 
 MARKUP_HELP = _(
     "Plain text. A blank line starts a new paragraph; a line starting with “## ” is a "
     "heading; lines starting with “- ” form a list; write links as [text](https://…)."
 )
-
-
-def _english() -> bool:
-    return (get_language() or "nb").startswith("en")
 
 
 class InfoPageQuerySet(models.QuerySet[Any]):
@@ -28,10 +25,18 @@ class InfoPage(models.Model):
 
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     title_nb = models.CharField(_("title (bokmål)"), max_length=150)
+    title_nn = models.CharField(
+        _("title (nynorsk)"),
+        max_length=150,
+        blank=True,
+        help_text=_("Shown on the nynorsk pages; when empty, the bokmål is shown."),
+    )
     title_en = models.CharField(_("title (English)"), max_length=150)
     summary_nb = models.CharField(_("summary (bokmål)"), max_length=300, blank=True)
+    summary_nn = models.CharField(_("summary (nynorsk)"), max_length=300, blank=True)
     summary_en = models.CharField(_("summary (English)"), max_length=300, blank=True)
     body_nb = models.TextField(_("text (bokmål)"), help_text=MARKUP_HELP)
+    body_nn = models.TextField(_("text (nynorsk)"), blank=True, help_text=MARKUP_HELP)
     body_en = models.TextField(_("text (English)"), help_text=MARKUP_HELP)
     menu_order = models.PositiveSmallIntegerField(
         _("menu order"), default=100, help_text=_("Lower numbers come first.")
@@ -51,12 +56,26 @@ class InfoPage(models.Model):
 
     @property
     def title(self) -> str:
-        return self.title_en if _english() else self.title_nb
+        return localized(self, "title")
 
     @property
     def summary(self) -> str:
-        return self.summary_en if _english() else self.summary_nb
+        return localized(self, "summary")
 
     @property
     def body(self) -> str:
-        return self.body_en if _english() else self.body_nb
+        return localized(self, "body")
+
+    # The same, with the language each is in (bokmål stands in for a missing translation):
+    # templates mark it with ``lang``.
+    @property
+    def title_text(self) -> LocalizedText:
+        return localized_text(self, "title")
+
+    @property
+    def summary_text(self) -> LocalizedText:
+        return localized_text(self, "summary")
+
+    @property
+    def body_text(self) -> LocalizedText:
+        return localized_text(self, "body")

@@ -17,10 +17,13 @@ EDITABLE_FIELDS = frozenset(
     {
         "slug",
         "title_nb",
+        "title_nn",
         "title_en",
         "summary_nb",
+        "summary_nn",
         "summary_en",
         "body_nb",
+        "body_nn",
         "body_en",
         "menu_order",
         "is_published",

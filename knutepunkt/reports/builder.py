@@ -71,9 +71,31 @@ def figure_rows(this_year: dict[str, int], last_year: dict[str, int]) -> list[Fi
     ]
 
 
-def _breakdowns(ids: list[int], year: int) -> dict[int, list[Breakdown]]:
+def _approved_last_year(
+    ids: list[int], year: int
+) -> tuple[dict[int, dict[str, int]], dict[int, list[tuple[str, int]]]]:
+    """Figures and activities by kind of ``year`` as printed in the offices' approved
+    reports of that year (their snapshots), for the offices that have one: a year-over-year
+    column compares with what was approved, not with a log that may have changed since."""
+    figures: dict[int, dict[str, int]] = {}
+    kinds: dict[int, list[tuple[str, int]]] = {}
+    approved = AnnualReport.objects.filter(
+        office_id__in=ids, year=year, status=ReportStatus.APPROVED
+    ).exclude(locked_snapshot=None)
+    for office_id, snapshot in approved.values_list("office_id", "locked_snapshot"):
+        figures[office_id] = {row["key"]: row["value"] for row in snapshot.get("figures", [])}
+        for breakdown in snapshot.get("breakdowns", []):
+            if breakdown.get("key") == "kind":
+                kinds[office_id] = [(row["key"], row["value"]) for row in breakdown["rows"]]
+    return figures, kinds
+
+
+def _breakdowns(
+    ids: list[int], year: int, approved_kinds_last: dict[int, list[tuple[str, int]]]
+) -> dict[int, list[Breakdown]]:
     kinds = F.activities_by_kind(ids, year)
     kinds_last = F.activities_by_kind(ids, year - 1)
+    kinds_last.update(approved_kinds_last)
     months = F.activities_by_month(ids, year)
     places = F.activities_by_municipality(ids, year)
     tasks = F.activities_by_office_task(ids, year)
@@ -231,7 +253,9 @@ def build_office_reports(
     if live_ids:
         this_year = F.all_figures(live_ids, year)
         last_year = F.all_figures(live_ids, year - 1)
-        breakdowns = _breakdowns(live_ids, year)
+        approved_figures_last, approved_kinds_last = _approved_last_year(live_ids, year - 1)
+        last_year.update(approved_figures_last)
+        breakdowns = _breakdowns(live_ids, year, approved_kinds_last)
         activities = _activity_rows(live_ids, year)
         contact_points = _contact_point_rows(live_ids, year)
         partners = _partner_rows(live_ids)

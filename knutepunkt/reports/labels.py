@@ -14,10 +14,10 @@ from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.utils.dates import MONTHS
 from django.utils.functional import Promise
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from knutepunkt.activity.models import ActivityKind, OfficeTask, PlanGoal
+from knutepunkt.core.i18n import localized
 from knutepunkt.network.models import ContactPointKind, ContactPointStatus, PartnerKind
 from knutepunkt.reports.coverage import CLASS_LABELS
 from knutepunkt.reports.models import AnnualReport, ReportStatus
@@ -129,18 +129,15 @@ REFERENCE_CACHE_KEY = "kp-report-reference-names"
 REFERENCE_CACHE_SECONDS = 60 * 60
 
 
-def _reference_names() -> dict[str, dict[int, tuple[str, str]]]:
-    names: dict[str, dict[int, tuple[str, str]]] | None = cache.get(REFERENCE_CACHE_KEY)
+def _reference_names() -> dict[str, dict[int, dict[str, Any]]]:
+    """Per breakdown and number, the row's ``name_<language>`` fields (for ``localized``)."""
+    names: dict[str, dict[int, dict[str, Any]]] | None = cache.get(REFERENCE_CACHE_KEY)
     if names is None:
-        names = {
-            breakdown: {
-                number: (name_nb, name_en)
-                for number, name_nb, name_en in model.objects.values_list(
-                    "number", "name_nb", "name_en"
-                )
-            }
-            for breakdown, model in (("office_task", OfficeTask), ("plan_goal", PlanGoal))
-        }
+        names = {}
+        for breakdown, model in (("office_task", OfficeTask), ("plan_goal", PlanGoal)):
+            fields = [f.name for f in model._meta.concrete_fields if f.name.startswith("name_")]
+            rows = model.objects.values("number", *fields)
+            names[breakdown] = {row["number"]: row for row in rows}
         cache.set(REFERENCE_CACHE_KEY, names, REFERENCE_CACHE_SECONDS)
     return names
 
@@ -164,8 +161,7 @@ def reference_label(breakdown: str, key: str) -> str:
     names = _reference_names().get(breakdown, {}).get(number)
     if names is None:
         return key
-    english = (get_language() or "nb").startswith("en")
-    return f"{number}. {names[1] if english else names[0]}"
+    return f"{number}. {localized(names, 'name')}"
 
 
 def count_row_label(breakdown: str, key: str, name: str = "", county: str = "") -> str:

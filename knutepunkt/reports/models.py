@@ -6,7 +6,11 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from knutepunkt.reports.querysets import AnnualReportQuerySet, NationalReportQuerySet
+from knutepunkt.reports.querysets import (
+    AnnualReportQuerySet,
+    NationalReportQuerySet,
+    ReportExportQuerySet,
+)
 
 
 class ReportStatus(models.TextChoices):
@@ -146,6 +150,8 @@ class ReportExport(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
 
+    objects = ReportExportQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("report export")
         verbose_name_plural = _("report exports")
@@ -153,3 +159,45 @@ class ReportExport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.year} ({self.status})"
+
+
+class ReportDeadline(models.Model):
+    """When the offices' annual reports for a year are due. Offices that have not
+    submitted get a reminder before the date and another once it has passed."""
+
+    year = models.PositiveSmallIntegerField(_("year"), unique=True)
+    due_on = models.DateField(_("due"))
+    remind_days_before = models.PositiveSmallIntegerField(
+        _("remind this many days before"), default=14
+    )
+
+    class Meta:
+        verbose_name = _("report deadline")
+        verbose_name_plural = _("report deadlines")
+        ordering = ["-year"]
+
+    def __str__(self) -> str:
+        return f"{self.year}: {self.due_on:%d.%m.%Y}"
+
+
+class ReportReminder(models.Model):
+    """A reminder sent to an office about a deadline: kept so each goes out once."""
+
+    class Kind(models.TextChoices):
+        BEFORE = "before", _("Before the deadline")
+        OVERDUE = "overdue", _("After the deadline")
+
+    deadline = models.ForeignKey(ReportDeadline, on_delete=models.CASCADE, related_name="reminders")
+    office = models.ForeignKey("network.DistrictOffice", on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    sent_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["deadline", "office", "kind"], name="reports_reminder_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.deadline_id} {self.office_id} {self.kind}"

@@ -34,3 +34,16 @@ class NationalReportQuerySet(models.QuerySet[Any]):
         if user.is_head_office or user.is_funder:
             return self
         return self.none()
+
+
+class ReportExportQuerySet(models.QuerySet[Any]):
+    def visible_to(self, user: Any) -> ReportExportQuerySet:
+        """Background exports: head office sees every export; the funder the exports they
+        started; everyone else none."""
+        if not getattr(user, "is_authenticated", False) or not user.is_active:
+            return self.none()
+        if user.is_head_office:
+            return self
+        if user.is_funder:
+            return self.filter(created_by=user)
+        return self.none()

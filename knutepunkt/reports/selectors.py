@@ -1,4 +1,5 @@
-"""Reads of the reports app: access to an office's report, and the dashboards' lists."""
+"""Reads of the reports app: the dashboards' lists and overviews (the access functions are
+in :mod:`knutepunkt.reports.access`)."""
 
 from __future__ import annotations
 
@@ -33,38 +34,10 @@ def check_year(year: int) -> int:
 
 def report_offices_for(user: Any) -> QuerySet[DistrictOffice]:
     """Offices whose reports the user may open: head office and the funder all of them
-    (the funder only approved ones, see :func:`get_report_office_for_user`), office staff
-    their own; everyone else none."""
-    offices = DistrictOffice.objects.order_by("name")
-    if user.is_head_office or user.is_funder:
-        return offices
-    if user.is_office_staff:
-        return offices.filter(pk=user.office_id)
-    return offices.none()
-
-
-def get_report_office_for_user(user: Any, slug: str, year: int) -> DistrictOffice:
-    """The office of a report page, or 404: another office's report for office staff;
-    any report not approved for the funder."""
-    check_year(year)
-    office = report_offices_for(user).filter(slug=slug).first()
-    if office is None:
-        raise Http404
-    if user.is_funder and not (
-        AnnualReport.objects.visible_to(user).filter(office=office, year=year).exists()
-    ):
-        raise Http404
-    return office
-
-
-def get_annual_report_for_user(user: Any, office: DistrictOffice, year: int) -> AnnualReport | None:
-    """The stored report (None while nobody has written anything yet)."""
-    return (
-        AnnualReport.objects.visible_to(user)
-        .filter(office=office, year=year)
-        .select_related("office", "submitted_by", "approved_by")
-        .first()
-    )
+    (the funder only approved ones, see
+    :func:`knutepunkt.reports.access.get_annual_report_for_user`), office staff their own;
+    everyone else none."""
+    return DistrictOffice.objects.followed_by(user).order_by("name")
 
 
 def report_years() -> list[int]:

@@ -3,6 +3,7 @@ approved/locked, and reopening) and the national compilation's introduction."""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -10,10 +11,18 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from knutepunkt.activity.services import activity_year_close, activity_year_reopen
 from knutepunkt.core.audit import audit_log, changed_fields
 from knutepunkt.network.models import DistrictOffice
 from knutepunkt.reports.builder import build_office_report, with_coverage
-from knutepunkt.reports.models import NARRATIVE_FIELDS, AnnualReport, NationalReport, ReportStatus
+from knutepunkt.reports.models import (
+    NARRATIVE_FIELDS,
+    AnnualReport,
+    NationalReport,
+    ReportDeadline,
+    ReportReminder,
+    ReportStatus,
+)
 from knutepunkt.reports.snapshot import report_to_snapshot
 
 if TYPE_CHECKING:
@@ -108,6 +117,8 @@ def annual_report_approve(*, report: AnnualReport, actor: User | None) -> Annual
         report.save(
             update_fields=["status", "approved_at", "approved_by", "locked_snapshot", "updated_at"]
         )
+        # The year's activities are what the report printed: close them.
+        activity_year_close(office=report.office, year=report.year, actor=actor)
         audit_log(
             actor=actor,
             action="reports.annual_report.approved",
@@ -144,6 +155,8 @@ def annual_report_reopen(*, report: AnnualReport, reason: str, actor: User | Non
                 "updated_at",
             ]
         )
+        if previous == ReportStatus.APPROVED:
+            activity_year_reopen(office=report.office, year=report.year, actor=actor)
         audit_log(
             actor=actor,
             action="reports.annual_report.reopened",
@@ -168,3 +181,77 @@ def national_report_update(*, year: int, introduction: str, actor: User | None) 
 
 def narrative_values(report: AnnualReport) -> dict[str, Any]:
     return {name: getattr(report, name) for name in NARRATIVE_FIELDS}
+
+
+def report_deadline_set(
+    *, year: int, due_on: Any, remind_days_before: int = 14, actor: User | None
+) -> ReportDeadline:
+    """Head office sets (or moves) when a year's annual reports are due."""
+    _require_head_office(actor)
+    with transaction.atomic():
+        deadline = ReportDeadline.objects.filter(year=year).first() or ReportDeadline(year=year)
+        deadline.due_on = due_on
+        deadline.remind_days_before = remind_days_before
+        deadline.full_clean()
+        deadline.save()
+        audit_log(
+            actor=actor,
+            action="reports.deadline.set",
+            target=deadline,
+            data={"year": year, "due_on": due_on, "remind_days_before": remind_days_before},
+        )
+    return deadline
+
+
+def report_deadline_reminders(*, today: Any = None) -> int:
+    """E-mail the staff of every office whose report for a year with a deadline is not yet
+    submitted: once when the deadline is near, once when it has passed. Idempotent: a
+    reminder already sent is not sent again. Returns the number of offices reminded."""
+    import datetime
+
+    from knutepunkt.reports import emails
+
+    today = today or timezone.localdate()
+    sent = 0
+    for deadline in ReportDeadline.objects.filter(
+        due_on__gte=today - datetime.timedelta(days=60),
+        due_on__lte=today + datetime.timedelta(days=366),
+    ):
+        if today > deadline.due_on:
+            kind = ReportReminder.Kind.OVERDUE
+        elif today >= deadline.due_on - datetime.timedelta(days=deadline.remind_days_before):
+            kind = ReportReminder.Kind.BEFORE
+        else:
+            continue
+        done = set(
+            AnnualReport.objects.filter(
+                year=deadline.year, status__in=[ReportStatus.SUBMITTED, ReportStatus.APPROVED]
+            ).values_list("office_id", flat=True)
+        )
+        already = set(
+            ReportReminder.objects.filter(deadline=deadline, kind=kind).values_list(
+                "office_id", flat=True
+            )
+        )
+        for office in DistrictOffice.objects.exclude(pk__in=done | already).order_by("pk"):
+            with transaction.atomic():
+                ReportReminder.objects.create(
+                    deadline=deadline, office=office, kind=kind, sent_at=timezone.now()
+                )
+                transaction.on_commit(
+                    partial(
+                        emails.send_deadline_reminder,
+                        office=office,
+                        deadline=deadline,
+                        overdue=kind == ReportReminder.Kind.OVERDUE,
+                    )
+                )
+                audit_log(
+                    actor=None,
+                    action="reports.deadline.reminded",
+                    target=office,
+                    office=office,
+                    data={"year": deadline.year, "kind": kind},
+                )
+            sent += 1
+    return sent

@@ -39,3 +39,11 @@ def generate_national_pdf(export_id: int) -> None:
             report_export_finish(export=export, content=None, error=f"{type(exc).__name__}")
             return
     report_export_finish(export=export, content=pdf)
+
+
+@task()
+def remind_report_deadlines() -> int:
+    """Daily: remind offices whose annual report is due soon or overdue (once each)."""
+    from knutepunkt.reports.services import report_deadline_reminders
+
+    return report_deadline_reminders()

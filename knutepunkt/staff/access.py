@@ -3,7 +3,8 @@
 Every staff view is wrapped in :func:`staff_view`, which demands a signed-in user with a
 verified second factor and a role the view allows. The allowed roles are stored on the view
 (``view.staff_roles``) so tests can list every staff URL from the resolver and check each
-role against it.
+role against it. Roles are the ``Role`` choices of the accounts app, as
+:func:`knutepunkt.accounts.roles.role_of` reports them.
 """
 
 from __future__ import annotations
@@ -17,27 +18,10 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 
-HEAD_OFFICE = "head_office"
-OFFICE_STAFF = "office_staff"
-COORDINATOR = "contact_point"
-FUNDER = "funder"
-OFFICE_ROLES = frozenset({HEAD_OFFICE, OFFICE_STAFF})
-ALL_STAFF_ROLES = frozenset({HEAD_OFFICE, OFFICE_STAFF, COORDINATOR})
+from knutepunkt.accounts.models import Role
+from knutepunkt.accounts.roles import ALL_STAFF_ROLES, OFFICE_ROLES, role_of
 
-
-def staff_role(user: Any) -> str | None:
-    """The workspace role of a user, or None for anonymous and role-less users."""
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return None
-    if user.is_head_office:
-        return HEAD_OFFICE
-    if user.is_office_staff:
-        return OFFICE_STAFF
-    if user.is_coordinator:
-        return COORDINATOR
-    if user.is_funder:
-        return FUNDER
-    return None
+__all__ = ["ALL_STAFF_ROLES", "OFFICE_ROLES", "is_verified", "staff_view"]
 
 
 def is_verified(user: Any) -> bool:
@@ -55,7 +39,7 @@ def _redirect_with_next(url_name: str, request: HttpRequest) -> HttpResponseRedi
 def staff_view(
     view: Callable[..., HttpResponse] | None = None,
     *,
-    roles: Iterable[str] = ALL_STAFF_ROLES,
+    roles: Iterable[Role] = ALL_STAFF_ROLES,
 ) -> Any:
     """Require sign-in, a verified second factor and one of ``roles``.
 
@@ -73,7 +57,7 @@ def staff_view(
                 return _redirect_with_next("accounts:login", request)
             if not is_verified(user):
                 return _redirect_with_next("accounts:verify", request)
-            if staff_role(user) not in allowed:
+            if role_of(user) not in allowed:
                 raise PermissionDenied
             response = func(request, *args, **kwargs)
             response["Cache-Control"] = "no-store"

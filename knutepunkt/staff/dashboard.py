@@ -8,6 +8,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from knutepunkt.accounts.models import Role
+from knutepunkt.accounts.roles import role_of
 from knutepunkt.interests.demand import waiting_demand
 from knutepunkt.reports import figures as F
 from knutepunkt.reports.builder import figure_rows
@@ -22,7 +24,7 @@ from knutepunkt.reports.selectors import (
     report_overview,
     upcoming_events,
 )
-from knutepunkt.staff.access import ALL_STAFF_ROLES, FUNDER, staff_view
+from knutepunkt.staff.access import ALL_STAFF_ROLES, staff_view
 
 
 def _year(request: HttpRequest) -> int:
@@ -33,22 +35,21 @@ def _year(request: HttpRequest) -> int:
     # Http404 from check_year for a year out of range propagates.
 
 
-@staff_view(roles=ALL_STAFF_ROLES | {FUNDER})
+@staff_view(roles=ALL_STAFF_ROLES | {Role.FUNDER})
 def dashboard(request: HttpRequest) -> HttpResponse:
     """The signed-in staff member's start page, by role."""
     user: Any = request.user
     year = _year(request)
-    context: dict[str, Any] = {"year": year, "today": timezone.localdate()}
-    if user.is_head_office:
-        context["role"] = "head_office"
+    role = role_of(user)
+    context: dict[str, Any] = {"year": year, "today": timezone.localdate(), "role": role}
+    if role == Role.HEAD_OFFICE:
         context["office_lines"] = figures_by_office(year)
         context["overview"] = report_overview(user, year)
         context["figure_labels"] = [figure_label(k) for k in F.FIGURE_KEYS]
         context["national_figures"] = _national_totals(context["office_lines"])
         context["demand"] = waiting_demand(user=user)
-    elif user.is_office_staff:
+    elif role == Role.OFFICE_STAFF:
         ids = [user.office_id]
-        context["role"] = "office"
         context["office"] = user.office
         context["figures"] = figure_rows(
             F.all_figures(ids, year)[user.office_id], F.all_figures(ids, year - 1)[user.office_id]
@@ -58,14 +59,12 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         context["recent"] = recent_activities(user)
         context["report"] = AnnualReport.objects.visible_to(user).filter(year=year).first()
         context["demand"] = waiting_demand(user=user, office=user.office)
-    elif user.is_coordinator:
-        context["role"] = "coordinator"
+    elif role == Role.CONTACT_POINT:
         context["contact_point"] = user.contact_point
         context["groups"] = coordinator_groups(user)
         context["demand"] = waiting_demand(user=user, contact_point=user.contact_point)
         context["events"] = upcoming_events(user)
     else:
-        context["role"] = "funder"
         context["approved"] = (
             AnnualReport.objects.visible_to(user).select_related("office").order_by("-year")
         )

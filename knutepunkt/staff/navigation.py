@@ -14,7 +14,8 @@ from django.urls import NoReverseMatch, Resolver404, resolve, reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from knutepunkt.staff.access import is_verified, staff_role
+from knutepunkt.accounts.roles import role_of
+from knutepunkt.staff.access import is_verified
 
 SECTIONS: list[tuple[str, Promise]] = [
     ("staff:dashboard", _("My office")),
@@ -46,12 +47,12 @@ def allows(url: str, user: Any) -> bool:
     except Resolver404:
         return False
     roles = getattr(func, "staff_roles", None)
-    return roles is not None and staff_role(user) in roles
+    return roles is not None and role_of(user) in roles
 
 
 def sections_for(user: Any) -> list[Section]:
     """The workspace sections ``user`` may open (none before the second factor)."""
-    if not is_verified(user) or staff_role(user) is None:
+    if not is_verified(user) or role_of(user) is None:
         return []
     found = []
     for url_name, label in SECTIONS:

@@ -6,10 +6,43 @@ import re
 from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist, ValidationError
+from django.forms import BaseForm
 
 from knutepunkt.geo.models import Municipality
 from knutepunkt.geo.places import PLACE_ERRORS, municipality_named, place_by_number
+
+
+def _field_label(form: BaseForm, name: str) -> str:
+    """The model field's label for an error about a field the form does not show."""
+    try:
+        return str(form.instance._meta.get_field(name).verbose_name)  # type: ignore[attr-defined]
+    except (AttributeError, FieldDoesNotExist):
+        return ""
+
+
+def add_service_errors(
+    form: BaseForm, error: ValidationError, *, label_other_fields: bool = False
+) -> None:
+    """Show a service's ValidationError on a (validated) form.
+
+    A dict error's messages go on the fields it names when the form has them; messages
+    about other fields, ``NON_FIELD_ERRORS`` and a plain message or list go at the top of
+    the form. With ``label_other_fields``, a message about a field the form does not show
+    starts with that model field's label ("District office: …")."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for name, errors in error.error_dict.items():
+        if name in form.fields:
+            form.add_error(name, errors)
+            continue
+        label = _field_label(form, name) if label_other_fields and name != NON_FIELD_ERRORS else ""
+        if label:
+            form.add_error(None, [f"{label}: {message}" for message in ValidationError(errors)])
+        else:
+            form.add_error(None, errors)
+
 
 # --- Municipalities ------------------------------------------------------------------------
 

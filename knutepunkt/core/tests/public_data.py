@@ -51,11 +51,19 @@ class PublicSite:
 
 
 def restore_info_pages() -> tuple[str, ...]:
-    """The information pages of the data migration, created again when missing."""
-    migration = importlib.import_module("knutepunkt.pages.migrations.0002_initial_info_pages")
-    for fields in migration.PAGES:
+    """The information pages of the data migrations (bokmål and English, then nynorsk),
+    created again when missing."""
+    first = importlib.import_module("knutepunkt.pages.migrations.0002_initial_info_pages")
+    nynorsk = importlib.import_module("knutepunkt.pages.migrations.0004_info_pages_in_nynorsk")
+    for fields in first.PAGES:
         if not InfoPage.objects.filter(slug=fields["slug"]).exists():
             info_page_create(actor=None, **fields)
+    for page in InfoPage.objects.filter(slug__in=list(nynorsk.NYNORSK)):
+        changed = nynorsk.apply_nynorsk(page, nynorsk.NYNORSK[page.slug])
+        if page.slug == "tilgjengelighet":
+            changed = nynorsk.update_accessibility(page) or changed
+        if changed:
+            page.save()
     return tuple(InfoPage.objects.published().values_list("slug", flat=True))
 
 

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime
 from io import StringIO
+from typing import Any
 
 import pytest
 from django.contrib.auth import authenticate
@@ -174,13 +175,34 @@ def test_demo_groups_follow_the_report(demo: None) -> None:
     assert "panikk" in Topic.objects.get(slug="angst").synonyms
 
 
-def test_demo_events_are_upcoming_and_public(demo: None) -> None:
+def test_demo_events_are_public_upcoming_and_held(demo: None) -> None:
     now = timezone.now()
     events = Event.objects.all()
-    assert events.count() >= 5
-    assert all(e.starts_at > now and e.is_public for e in events)
-    assert events.filter(kind="county_conference").exists()
-    assert events.filter(kind="starter_training").exists()
+    assert all(e.is_public for e in events)
+    upcoming = events.filter(starts_at__gt=now)
+    assert upcoming.count() >= 5
+    assert upcoming.filter(kind="county_conference").exists()
+    assert upcoming.filter(kind="starter_training").exists()
+    held = events.filter(starts_at__lt=now)
+    this_year = timezone.localdate().year
+    assert held.filter(starts_at__year=this_year - 1).count() >= 8
+    assert held.filter(starts_at__year=this_year).exists()
+    assert all(e.attended_count for e in held)
+
+
+def test_demo_fills_the_public_statistics_and_this_years_figures(demo: None) -> None:
+    """The public statistics show the last whole year; the dashboards and annual reports
+    this year. Both have figures on whatever day the demo is loaded."""
+    from knutepunkt.reports.statistics import public_statistics
+
+    stats = public_statistics()
+    assert stats.year == timezone.localdate().year - 1
+    events_held, people_reached = stats.county_table.column_totals[2:4]
+    assert isinstance(events_held, int) and events_held >= 8
+    assert isinstance(people_reached, int) and people_reached > 1000
+    year = timezone.localdate().year
+    for office in DistrictOffice.objects.all():
+        assert office.activities.filter(date__year=year - 1).exists(), office.slug
 
 
 def test_demo_partner_organisation_numbers_are_valid_or_blank(demo: None) -> None:
@@ -218,13 +240,14 @@ def test_demo_users_sign_in_with_the_demo_password(demo: None) -> None:
     assert User.objects.get(username="molde").contact_point.slug == "molde"
 
 
-def test_demo_logins_prints_users_password_and_admin_url(demo: None) -> None:
+def test_demo_logins_prints_users_password_and_admin_url(demo: None, settings: Any) -> None:
+    settings.SITE_URL = "http://127.0.0.1:8765"
     out = StringIO()
     call_command("demo_logins", stdout=out)
     text = out.getvalue()
     assert "knutepunkt-demo" in text
-    assert "http://127.0.0.1:8000/arbeid/logg-inn/" in text
-    assert "demo_totp" in text
+    assert "Sign in at http://127.0.0.1:8765/arbeid/logg-inn/" in text
+    assert "`make totp`" in text
     for username in ("hovedkontor", "midt", "nord", "oslo", "molde", "helsedir"):
         assert username in text
 

@@ -26,9 +26,11 @@ from knutepunkt.activity.reference import ensure_office_tasks_and_plan_goals
 from knutepunkt.demo.data import (
     activities_2012,
     activities_current,
+    activities_previous,
     contact_points,
     events,
     groups,
+    nynorsk,
     offices,
     partners,
     starters,
@@ -114,7 +116,9 @@ class DemoLoader:
         self.load_groups()
         self.load_starters()
         self.load_events()
+        self.load_past_events()
         self.load_activities_2012()
+        self.load_previous_year_activities()
         self.load_current_activities()
         self.load_users()
 
@@ -124,6 +128,7 @@ class DemoLoader:
                 k: data[k]
                 for k in ("name", "email", "phone", "address", "description_nb", "description_en")
             }
+            fields["description_nn"] = nynorsk.OFFICES.get(data["slug"], "")
             fields["seat"] = self._municipality(data["seat"])
             office = self._ensure(DistrictOffice, {"slug": data["slug"]}, fields)
             self.offices[data["slug"]] = office
@@ -166,6 +171,7 @@ class DemoLoader:
                 "description_en",
             ):
                 fields[name] = data.get(name, "")
+            fields["description_nn"] = nynorsk.CONTACT_POINTS.get(data["slug"], "")
             if data["status"] == "planning":
                 fields["follow_up_on"] = self.today + datetime.timedelta(days=30)
             served = [self.municipalities[n] for n in data["served"]]
@@ -192,7 +198,13 @@ class DemoLoader:
 
     def load_topics(self) -> None:
         for slug, name_nb, name_en, words in topics.TOPICS:
-            fields = {"name_nb": name_nb, "name_en": name_en, "synonyms": ", ".join(words)}
+            name_nn, nynorsk_words = topics.NYNORSK[slug]
+            fields = {
+                "name_nb": name_nb,
+                "name_nn": name_nn,
+                "name_en": name_en,
+                "synonyms": ", ".join([*words, *nynorsk_words]),
+            }
             self.topics[slug] = self._ensure(Topic, {"slug": slug}, fields)
 
     def load_groups(self) -> None:
@@ -212,6 +224,7 @@ class DemoLoader:
                 "status": history[-1][0],
                 "meeting_time": data["meeting_time"],
                 "description_nb": data["description_nb"],
+                "description_nn": nynorsk.GROUPS.get((data["topic"], data["contact_point"]), ""),
                 "description_en": data["description_en"],
                 "started_on": started,
                 "ended_on": ended,
@@ -264,6 +277,8 @@ class DemoLoader:
                 "title": data["title"],
                 "kind": data["kind"],
                 "description": data["description"],
+                "description_nn": nynorsk.EVENTS[data["slug"]][0],
+                "description_en": nynorsk.EVENTS[data["slug"]][1],
                 "starts_at": starts_at,
                 "ends_at": starts_at + datetime.timedelta(hours=data["hours"]),
                 "venue": data["venue"],
@@ -283,6 +298,36 @@ class DemoLoader:
                 fields,
                 {"partners": [organiser] if organiser else []},
             )
+
+    def _held_on(self, data: dict[str, Any]) -> datetime.date:
+        """The day a past event was held: a month and day of last year, or some days
+        before today within this year."""
+        if data["last_year"] is not None:
+            month, day = data["last_year"]
+            return datetime.date(self.today.year - 1, month, day)
+        start_of_year = self.today.replace(month=1, day=1)
+        return max(start_of_year, self.today - datetime.timedelta(days=data["days_ago"]))
+
+    def load_past_events(self) -> None:
+        for data in events.PAST_EVENTS:
+            starts_at = self._aware(self._held_on(data), data["start"])
+            fields = {
+                "title": data["title"],
+                "kind": data["kind"],
+                "description": data["description"],
+                "starts_at": starts_at,
+                "ends_at": starts_at + datetime.timedelta(hours=data["hours"]),
+                "venue": data["venue"],
+                "address": data["address"],
+                "municipality": self._municipality(data["municipality"]),
+                "office": self.offices[data["office"]],
+                "contact_point": self.contact_points.get(data["contact_point"] or ""),
+                "capacity": data["capacity"],
+                "signup_opens_at": starts_at - datetime.timedelta(days=30),
+                "signup_closes_at": starts_at - datetime.timedelta(hours=2),
+                "attended_count": data["attended"],
+            }
+            self._ensure(Event, {"slug": data["slug"]}, fields)
 
     # --- activity log ----------------------------------------------------------------------
 
@@ -313,6 +358,25 @@ class DemoLoader:
                 {"office": office, "date": day, "title": data["title"]},
                 fields,
                 self._activity_m2m(data["kind"], office_slug, data["partners"]),
+            )
+
+    def load_previous_year_activities(self) -> None:
+        year = self.today.year - 1
+        for data in activities_previous.PREVIOUS_YEAR_ACTIVITIES:
+            fields = {
+                "date": datetime.date(year, data["month"], data["day"]),
+                "kind": data["kind"],
+                "municipality": self._municipality(data["municipality"]),
+                "contact_point": self.contact_points.get(data["contact_point"] or ""),
+                "participants": data["participants"],
+                "people_reached": data["people_reached"],
+            }
+            office = self.offices[data["office"]]
+            self._ensure(
+                Activity,
+                {"office": office, "title": data["title"], "date__year": year},
+                fields,
+                self._activity_m2m(data["kind"], data["office"], []),
             )
 
     def load_current_activities(self) -> None:

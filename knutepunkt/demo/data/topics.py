@@ -284,3 +284,40 @@ TOPICS: list[tuple[str, str, str, list[str]]] = [
         ["dysleksi", "lese- og skrivevansker", "ordblind", "dyslexia", "reading difficulties"],
     ),
 ]
+
+# The topic names in nynorsk, and the nynorsk word forms people type that the bokmål and
+# English search words above do not already cover.
+NYNORSK: dict[str, tuple[str, list[str]]] = {
+    "angst": ("Angst", ["engsteleg", "rædd"]),
+    "sosial-angst": ("Sosial angst", ["sjenert"]),
+    "depresjon": ("Depresjon", ["nedstemd"]),
+    "sorg": ("Sorg", ["syrgje", "dødsfall", "etterlaten"]),
+    "etterlatte-selvmord": ("Etterlatne etter sjølvmord", ["sjølvmord", "etterlatne"]),
+    "parorende-rus": ("Pårørande til rusavhengige", ["pårørande", "avhengnad"]),
+    "rusavhengighet": ("Rusavhengnad", ["rusproblem", "avhengnad"]),
+    "parorende-psykisk-sykdom": (
+        "Pårørande til psykisk sjuke",
+        ["pårørande", "psykisk sjuk", "psykisk liding"],
+    ),
+    "parorende-demens": ("Pårørande til personar med demens", ["pårørande"]),
+    "samlivsbrudd": ("Samlivsbrot", ["samlivsbrot", "skilsmål", "brot"]),
+    "kreft": ("Kreft", ["kreftsjuk"]),
+    "kronisk-smerte": ("Kronisk smerte", ["smerter", "vondt"]),
+    "utbrenthet": ("Utbrentheit og stress", ["utbrentheit", "sjukmeld"]),
+    "ensomhet": ("Einsemd", ["einsam", "einsemd", "åleine"]),
+    "spiseforstyrrelser": ("Eteforstyrringar", ["eteforstyrring", "eteforstyrringar"]),
+    "me-utmattelse": ("ME og utmatting", ["utmatting", "utmatta"]),
+    "overvekt": ("Overvekt", ["overvektig"]),
+    "traumer": ("Traume og vald", ["traume", "vald", "overgrep"]),
+    "mobbing": ("Mobbing", ["mobba", "utestengd"]),
+    "parorende-barn-med-funksjonsnedsettelse": (
+        "Foreldre til barn med funksjonsnedsetjing",
+        ["funksjonsnedsetjing", "born"],
+    ),
+    "ms": ("Multippel sklerose (MS)", ["nevrologisk"]),
+    "kronisk-sykdom": ("Å leve med kronisk sjukdom", ["kronisk sjuk", "kronisk sjukdom"]),
+    "ufrivillig-barnloshet": ("Ufrivillig barnløyse", ["barnlaus", "barnløyse"]),
+    "arbeidsledighet": ("Arbeidsløyse", ["arbeidslaus", "arbeidsløyse", "permittert"]),
+    "ung-voksen": ("Unge vaksne", ["unge vaksne", "ungdom"]),
+    "dysleksi": ("Dysleksi", ["lese- og skrivevanskar"]),
+}

@@ -5,8 +5,8 @@ from django.contrib.auth.models import AnonymousUser
 from django.http import Http404
 
 from knutepunkt.conftest import municipality
+from knutepunkt.events.access import get_event_for_user, get_registration_for_user
 from knutepunkt.events.models import Event, Registration, RegistrationStatus
-from knutepunkt.events.selectors import get_event_for_user, get_registration_for_user
 from knutepunkt.events.services import registration_create
 
 pytestmark = pytest.mark.django_db

@@ -228,16 +228,17 @@ def test_cancel_needs_csrf(make_event):
 @pytest.mark.parametrize(
     "token", ["garbage", "eyJyIjoxLCJlIjoxfQ:1abcde:forgedsignature", "a" * 300, "%00"]
 )
-def test_forged_or_broken_cancel_token_is_a_friendly_400(client, make_event, token):
+def test_forged_or_broken_cancel_token_is_a_friendly_404(client, make_event, token):
     event = make_event()
     registration = registration_create(event=event, name="Kari", email="kari@example.org")
     # A raw path (not reverse(), which would quote the token); the English page, since the
     # message is asserted in English.
     path = f"/en/arrangementer/avmelding/{token}/"
     response = client.get(path)
-    assert response.status_code == 400
+    assert response.status_code == 404
     assert "The link does not work" in response.content.decode()
-    assert client.post(path).status_code == 400
+    assert "incomplete, has been changed, or is too old" in response.content.decode()
+    assert client.post(path).status_code == 404
     registration.refresh_from_db()
     assert registration.status == RegistrationStatus.CONFIRMED
 
@@ -247,7 +248,7 @@ def test_result_token_cannot_cancel(client, make_event):
 
     registration = registration_create(event=make_event(), name="K", email="k@example.org")
     response = client.post(reverse("events:cancel", args=[result_token(registration)]))
-    assert response.status_code == 400
+    assert response.status_code == 404
     registration.refresh_from_db()
     assert registration.status == RegistrationStatus.CONFIRMED
 
@@ -305,7 +306,7 @@ def calendar(make_event, office_nord):
 
 def titles(response) -> set[str]:
     html = response.content.decode()
-    return set(re.findall(r'<h3><a href="[^"]+">([^<]+)</a></h3>', html))
+    return set(re.findall(r'<h3(?: lang="nb")?><a href="[^"]+">([^<]+)</a></h3>', html))
 
 
 def test_calendar_lists_public_upcoming_not_cancelled(client, calendar):

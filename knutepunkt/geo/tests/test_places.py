@@ -28,8 +28,8 @@ from knutepunkt.geo.services import county_update, municipality_update
 
 PLACES = [
     Place("1506", "Molde", "Møre og Romsdal", "15", 62.7, 7.2),
-    Place("1515", "Herøy", "Møre og Romsdal", "15", 62.3, 5.6),
-    Place("1818", "Herøy", "Nordland", "18", 66.0, 12.3),
+    Place("1515", "Herøy", "Møre og Romsdal", "15", 62.3, 5.6, namesake=True),
+    Place("1818", "Herøy", "Nordland", "18", 66.0, 12.3, namesake=True),
     Place("5001", "Trondheim - Tråante", "Trøndelag - Trööndelage", "50", 63.4, 10.4),
 ]
 
@@ -95,7 +95,7 @@ def test_unknown_number_and_unknown_name() -> None:
     [
         ("9999", "unknown", "No municipality has the number 9999."),
         ("Herøy", "ambiguous", "Several municipalities match “Herøy”: Herøy (Møre og Romsdal)"),
-        ("Mollde", "unknown", "Did you mean: Molde (Møre og Romsdal)?"),
+        ("Mollde", "unknown", "Did you mean: Molde?"),
         ("Atlantis", "unknown", "We do not know the municipality “Atlantis”. Type its name"),
     ],
 )
@@ -145,7 +145,7 @@ def test_renaming_a_municipality_is_seen_at_once_by_the_parser_and_the_datalist(
     head_office_admin: User,
 ) -> None:
     assert match_place("Molde").place == place_by_number("1506")
-    assert 'value="Molde (Møre og Romsdal)"' in _datalist()
+    assert 'value="Molde"' in _datalist()
     molde = Municipality.objects.current().get(number="1506")
 
     municipality_update(actor=head_office_admin, municipality=molde, data={"name": "Romsdalsby"})
@@ -154,19 +154,19 @@ def test_renaming_a_municipality_is_seen_at_once_by_the_parser_and_the_datalist(
     assert renamed.place is not None and renamed.place.number == "1506"
     assert match_place("Molde").place is None
     html = _datalist()
-    assert 'value="Romsdalsby (Møre og Romsdal)"' in html
-    assert 'value="Molde (Møre og Romsdal)"' not in html
+    assert 'value="Romsdalsby"' in html
+    assert 'value="Molde"' not in html
     assert municipality_named("Romsdalsby").pk == molde.pk
 
 
 @pytest.mark.django_db
 def test_renaming_a_county_is_seen_at_once_in_the_labels(head_office_admin: User) -> None:
-    assert place_by_number("1506").label == "Molde (Møre og Romsdal)"  # type: ignore[union-attr]
+    assert place_by_number("1515").label == "Herøy (Møre og Romsdal)"  # type: ignore[union-attr]
     county = County.objects.current().get(number="15")
 
     county_update(actor=head_office_admin, county=county, data={"name": "Nordvestlandet"})
 
-    assert place_by_number("1506").label == "Molde (Nordvestlandet)"  # type: ignore[union-attr]
+    assert place_by_number("1515").label == "Herøy (Nordvestlandet)"  # type: ignore[union-attr]
     assert match_place("Herøy (Nordvestlandet)").place == place_by_number("1515")
     assert 'value="Herøy (Nordvestlandet)"' in _datalist()
 
@@ -205,3 +205,15 @@ def test_a_change_made_elsewhere_is_seen_once_the_shared_version_changes() -> No
     Municipality.objects.current().filter(number="1506").update(name="Molde")
     places_changed()
     assert match_place("Molde").place == place_by_number("1506")
+
+
+@pytest.mark.django_db
+def test_a_place_is_labelled_by_its_name_and_namesakes_by_their_county_too() -> None:
+    """ "Oslo", not "Oslo (Oslo)"; the two Herøys tell themselves apart; every label parses
+    back to its own municipality."""
+    assert place_by_number("0301").label == "Oslo"  # type: ignore[union-attr]
+    assert place_by_number("1506").label == "Molde"  # type: ignore[union-attr]
+    assert place_by_number("1515").label == "Herøy (Møre og Romsdal)"  # type: ignore[union-attr]
+    assert place_by_number("1818").label == "Herøy (Nordland - Nordlánnda)"  # type: ignore[union-attr]
+    for place in current_places():
+        assert match_place(place.label).place == place, place.label

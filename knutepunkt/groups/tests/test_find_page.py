@@ -118,7 +118,8 @@ def english_page(client: Client, **params: str) -> str:
 def titles(query: str, number: str | None) -> list[str]:
     place = place_by_number(number) if number else None
     results = find_help(query=parse_query(query), place=place)
-    return [g.title for g in results.in_person + results.remote]
+    # In-person groups by distance (near, then far), then those by phone or online.
+    return [str(g.title) for g in results.in_person + results.far_in_person + results.remote]
 
 
 def test_anxiety_in_molde_lists_molde_group_first(client: Client, groups: dict[str, Any]) -> None:
@@ -134,14 +135,14 @@ def test_anxiety_in_molde_lists_molde_group_first(client: Client, groups: dict[s
 
 def test_anxiety_in_molde_ranks_by_distance(groups: dict[str, Any]) -> None:
     results = find_help(query=parse_query("angst"), place=place_by_number("1506"))
-    assert [g.title for g in results.in_person] == [
+    assert [str(g.title) for g in results.in_person + results.far_in_person] == [
         "Angstgruppe Molde",
         "Angstgruppe Ålesund",
         "Angstgruppe Tromsø",
     ]
     assert results.in_person[0].distance_label == "In your municipality"
-    assert results.in_person[1].distance_label.endswith("km away")
-    assert [g.title for g in results.remote] == ["Angst på telefon"]
+    assert results.far_in_person[0].distance_label.endswith("km away")
+    assert [str(g.title) for g in results.remote] == ["Angst på telefon"]
     assert results.office is not None and results.office.name == "Møre og Romsdal og Trøndelag"
     assert [c.name for c in results.serving_contact_points] == [
         "Kontaktpunkt for selvhjelp i Molde"
@@ -153,7 +154,7 @@ def test_place_names_match_without_case_or_spacing(
     client: Client, groups: dict[str, Any], typed: str
 ) -> None:
     html = english_page(client, q="angst", sted=typed)
-    assert "Results near Molde (Møre og Romsdal)" in html
+    assert "Results near Molde<" in html
 
 
 @pytest.mark.parametrize("typed", ["tromso", "Tromsø", "TROMSØ"])
@@ -161,13 +162,13 @@ def test_place_names_match_without_diacritics(
     client: Client, groups: dict[str, Any], typed: str
 ) -> None:
     html = english_page(client, q="angst", sted=typed)
-    assert "Results near Tromsø (Troms" in html
+    assert "Results near Tromsø<" in html
     assert html.index("Angstgruppe Tromsø") < html.index("Angstgruppe Molde")
 
 
 def test_near_me_position_resolves_to_tromso(client: Client, groups: dict[str, Any]) -> None:
     html = english_page(client, q="angst", lat="69.65", lon="18.96")
-    assert "Results near Tromsø (Troms" in html
+    assert "Results near Tromsø<" in html
     assert html.index("Angstgruppe Tromsø") < html.index("Angstgruppe Molde")
     assert "Selvhjelp Tromsø" in html
     assert "Nordland, Troms og Finnmark" in html
@@ -237,7 +238,7 @@ def test_unknown_place_says_so_and_suggests_close_names(
 ) -> None:
     html = english_page(client, q="angst", sted="Moldee")
     assert "We found no municipality called" in html
-    assert "Molde (Møre og Romsdal)" in html
+    assert ">Molde</a>" in html
     html = english_page(client, q="angst", sted="Atlantis")
     assert "Please check the spelling" in html
 
@@ -247,7 +248,10 @@ def test_nothing_found_points_to_the_nearest_contact_point(
 ) -> None:
     html = english_page(client, q="spiseforstyrrelser", sted="Molde")
     assert "We found no group on this yet" in html
-    assert "Ask them to start a group: Kontaktpunkt for selvhjelp i Molde" in html
+    assert (
+        'Ask them to start a group: <span lang="nb">Kontaktpunkt for selvhjelp i Molde</span>'
+        in html
+    )
 
 
 def test_nothing_found_without_contact_point_points_to_the_office(
@@ -277,7 +281,7 @@ def test_page_renders_in_english(client: Client, groups: dict[str, Any]) -> None
 
 def test_results_never_name_a_person(client: Client, groups: dict[str, Any]) -> None:
     html = english_page(client, q="angst", sted="Molde")
-    assert "Get in touch through Kontaktpunkt for selvhjelp i Molde" in html
+    assert 'Get in touch through <span lang="nb">Kontaktpunkt for selvhjelp i Molde</span>' in html
     assert "Get in touch through the district office" in html
 
 
@@ -333,7 +337,7 @@ def test_typeahead_lists_current_municipalities(client: Client, db: Any) -> None
         "number": "1506",
         "name": "Molde",
         "county": "Møre og Romsdal",
-        "label": "Molde (Møre og Romsdal)",
+        "label": "Molde",
     }
     assert len(data) <= 10
 
@@ -383,3 +387,49 @@ def test_cached_page_still_gives_each_visitor_a_working_csrf_token(
         "/i18n/setlang/", {"language": "en", "next": "/", "csrfmiddlewaretoken": token}
     )
     assert response.status_code == 302
+
+
+# --- Far away: never above phone and online groups or registering interest ---------------
+
+
+def test_a_far_in_person_group_comes_after_remote_groups_and_registering_interest(
+    client: Client, groups: dict[str, Any]
+) -> None:
+    """Searching for anxiety in Oslo: the nearest in-person groups are in Ålesund and
+    Molde, far beyond the travel distance. The phone group and the offer to register
+    interest come first; the far groups last, under a heading that says how far."""
+    results = find_help(query=parse_query("angst"), place=place_by_number("0301"))
+    assert results.nothing_near
+    assert results.in_person == []
+    assert [str(g.title) for g in results.remote] == ["Angst på telefon"]
+    far = [str(g.title) for g in results.far_in_person]
+    assert far[:2] == ["Angstgruppe Molde", "Angstgruppe Ålesund"]
+    html = english_page(client, q="angst", sted="Oslo")
+    interest = html.index("No group on this meets within 50 km of you yet.")
+    register = html.index('href="/en/interesse/?kommune=0301"')
+    remote = html.index("Angst på telefon")
+    far_heading = html.index("Groups that meet in person more than 50 km away")
+    assert interest < register < remote < far_heading < html.index("Angstgruppe Molde")
+
+
+def test_near_in_person_groups_still_come_first(client: Client, groups: dict[str, Any]) -> None:
+    results = find_help(query=parse_query("angst"), place=place_by_number("1506"))
+    assert not results.nothing_near
+    assert [str(g.title) for g in results.in_person][:1] == ["Angstgruppe Molde"]
+    assert "Angstgruppe Tromsø" in [str(g.title) for g in results.far_in_person]
+    html = english_page(client, q="angst", sted="Molde")
+    assert "No group on this meets within" not in html
+    molde = html.index("Angstgruppe Molde")
+    assert molde < html.index("Angst på telefon") < html.index("Angstgruppe Tromsø")
+
+
+def test_the_travel_distance_setting_decides_what_is_far(
+    groups: dict[str, Any], settings: Any
+) -> None:
+    settings.INTEREST_TRAVEL_KM = 2000
+    results = find_help(query=parse_query("angst"), place=place_by_number("0301"))
+    assert not results.nothing_near and results.far_in_person == []
+    settings.INTEREST_TRAVEL_KM = 0  # only groups in the municipality itself are near
+    results = find_help(query=parse_query("angst"), place=place_by_number("1506"))
+    assert [str(g.title) for g in results.in_person] == ["Angstgruppe Molde"]
+    assert "Angstgruppe Ålesund" in [str(g.title) for g in results.far_in_person]

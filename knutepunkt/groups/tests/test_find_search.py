@@ -24,8 +24,8 @@ TOPICS = [
 PLACES = [
     Place("1506", "Molde", "Møre og Romsdal", "15", 62.7, 7.2),
     Place("5501", "Tromsø", "Troms", "55", 69.6, 19.0),
-    Place("1515", "Herøy", "Møre og Romsdal", "15", 62.3, 5.6),
-    Place("1818", "Herøy", "Nordland", "18", 66.0, 12.3),
+    Place("1515", "Herøy", "Møre og Romsdal", "15", 62.3, 5.6, namesake=True),
+    Place("1818", "Herøy", "Nordland", "18", 66.0, 12.3, namesake=True),
     Place("1875", "Hábmer - Hamarøy", "Nordland", "18", 68.1, 15.6),
     Place("1505", "Kristiansund", "Møre og Romsdal", "15", 63.1, 7.7),
     Place("4204", "Kristiansand", "Agder", "42", 58.1, 8.0),

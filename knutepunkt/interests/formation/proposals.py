@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, transaction
-from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -162,19 +161,6 @@ def _store(plans: list[Proposal]) -> list[GroupProposal]:
 
 
 # --- Reading and deciding -----------------------------------------------------------------
-
-
-def get_proposal_for_user(user: Any, pk: int) -> GroupProposal:
-    """A proposal the user may see (another office's → 404)."""
-    proposal = (
-        GroupProposal.objects.visible_to(user)
-        .select_related("topic", "office", "contact_point__municipality", "county", "group")
-        .filter(pk=pk)
-        .first()
-    )
-    if proposal is None:
-        raise Http404
-    return proposal
 
 
 def _ensure_decidable(actor: User | None, proposal: GroupProposal) -> GroupProposal:

@@ -50,6 +50,7 @@ CONTACT_POINT_FIELDS = frozenset(
         "municipality",
         "municipalities_served",
         "description_nb",
+        "description_nn",
         "description_en",
         "email",
         "phone",
@@ -65,6 +66,7 @@ CONTACT_POINT_FIELDS = frozenset(
 COORDINATOR_CONTACT_POINT_FIELDS = frozenset(
     {
         "description_nb",
+        "description_nn",
         "description_en",
         "email",
         "phone",
@@ -104,6 +106,7 @@ def contact_point_create(
     status: str = ContactPointStatus.IDEA,
     municipalities_served: Iterable[Municipality] = (),
     description_nb: str = "",
+    description_nn: str = "",
     description_en: str = "",
     email: str = "",
     phone: str = "",
@@ -125,6 +128,7 @@ def contact_point_create(
         municipality=municipality_from(municipality),
         status=status,
         description_nb=description_nb,
+        description_nn=description_nn,
         description_en=description_en,
         email=email,
         phone=phone,

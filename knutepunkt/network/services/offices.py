@@ -18,7 +18,17 @@ if TYPE_CHECKING:
     from knutepunkt.accounts.models import User
 
 OFFICE_FIELDS = frozenset(
-    {"name", "slug", "seat", "email", "phone", "address", "description_nb", "description_en"}
+    {
+        "name",
+        "slug",
+        "seat",
+        "email",
+        "phone",
+        "address",
+        "description_nb",
+        "description_nn",
+        "description_en",
+    }
 )
 _OFFICE_PERSONAL = PERSONAL_FIELDS - {"name"}
 
@@ -33,6 +43,7 @@ def office_create(
     phone: str = "",
     address: str = "",
     description_nb: str = "",
+    description_nn: str = "",
     description_en: str = "",
 ) -> DistrictOffice:
     """Open a district office; give it counties with office_set_counties."""
@@ -45,6 +56,7 @@ def office_create(
         phone=phone,
         address=address,
         description_nb=description_nb,
+        description_nn=description_nn,
         description_en=description_en,
     )
     office.full_clean()

@@ -9,10 +9,11 @@ from knutepunkt.web.navigation import optional_reverse
 def switch(client, page, language):
     """Press the language button on ``page``, as a browser without JavaScript would."""
     html = client.get(page).content.decode()
-    form = html.split('class="lang-switch"', 1)[1].split("</form>", 1)[0]
-    assert 'action="/i18n/setlang/" method="post"' in form
-    next_url = form.split('name="next" type="hidden" value="', 1)[1].split('"', 1)[0]
-    assert f'name="language" value="{language}"' in form
+    switch = html.split('class="lang-switch"', 1)[1].split("</ul>", 1)[0]
+    forms = [f for f in switch.split("</form>") if f'name="language" value="{language}"' in f]
+    assert len(forms) == 1, switch
+    assert 'action="/i18n/setlang/" method="post"' in forms[0]
+    next_url = forms[0].split('name="next" type="hidden" value="', 1)[1].split('"', 1)[0]
     return client.post("/i18n/setlang/", {"language": language, "next": next_url})
 
 
@@ -29,6 +30,43 @@ def test_language_switch_back_to_bokmal_without_a_language_cookie(client):
     client.defaults["HTTP_ACCEPT_LANGUAGE"] = "nb"
     response = switch(client, "/en/kontorer/", "nb")
     assert response["Location"] == "/kontorer/"
+
+
+@pytest.mark.django_db
+def test_language_switch_offers_the_two_other_languages_in_their_own_names(client):
+    html = client.get("/nn/kart/").content.decode()
+    switch = html.split('class="lang-switch"', 1)[1].split("</ul>", 1)[0]
+    assert 'value="nb" lang="nb">Norsk (bokmål)</button>' in switch
+    assert 'value="en" lang="en">English</button>' in switch
+    assert 'value="nn"' not in switch
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("page", "language", "target"),
+    [
+        ("/kart/", "nn", "/nn/kart/"),
+        ("/nn/kontorer/", "nb", "/kontorer/"),
+        ("/nn/finn-hjelp/?q=angst", "en", "/en/finn-hjelp/?q=angst"),
+        ("/en/om/personvern/", "nn", "/nn/om/personvern/"),
+    ],
+)
+def test_language_switch_to_and_from_nynorsk_keeps_the_page(client, page, language, target):
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    response = switch(client, page, language)
+    assert response.status_code == 302
+    assert response["Location"] == target
+    assert client.get(target).headers["Content-Language"] == language
+
+
+@pytest.mark.django_db
+def test_every_page_names_its_three_language_versions(client):
+    html = client.get("/nn/kart/?a=1").content.decode()
+    for code, path in [("nb", "/kart/"), ("nn", "/nn/kart/"), ("en", "/en/kart/")]:
+        link = f'<link rel="alternate" hreflang="{code}" href="http://testserver{path}?a=1">'
+        assert link in html
+    assert '<link rel="alternate" hreflang="x-default" href="http://testserver/kart/?a=1">' in html
+    assert 'hreflang="' not in client.get("/finnes-ikke/").content.decode()
 
 
 @pytest.mark.django_db
@@ -57,8 +95,18 @@ def test_main_nav_links_every_section_in_english(client):
         assert f'href="{url}"' in html
     assert 'href="/en/om/hva-er-selvhjelp/"' in html
     assert 'href="/en/om/personvern/"' in html and 'href="/en/om/tilgjengelighet/"' in html
-    assert "Kartverket (CC BY 4.0)" in html
     assert 'class="skip-link" href="#main"' in html
+
+
+@pytest.mark.django_db
+def test_the_map_credit_stands_once_with_the_map_and_not_on_pages_without_one(client):
+    """Kartverket is credited where its map data is drawn: once on /kart/, in the figure
+    caption, not again in the footer of every page."""
+    for path in ["/kart/", "/en/kart/", "/nn/kart/"]:
+        html = client.get(path).content.decode()
+        assert html.count("Kartverket (CC BY 4.0)") == 1, path
+        assert "Kartverket" in html.split("</figure>")[0]
+    assert "Kartverket" not in client.get("/en/").content.decode()
 
 
 def test_optional_reverse_gives_empty_string_for_a_missing_view():

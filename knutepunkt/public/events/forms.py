@@ -83,22 +83,28 @@ YES_NO_CHOICES = [("yes", _("Yes")), ("no", _("No"))]
 
 
 def _question_field(question: EventQuestion) -> forms.Field:
-    """The sign-up form field for one of the organiser's questions."""
+    """The sign-up form field for one of the organiser's questions. The consent question
+    is worded in the page's language; the organiser's own wording is bokmål, which the
+    field's ``content_lang`` tells the label (WCAG 3.1.2)."""
     if question.kind == QuestionKind.STARTER_CONSENT:
         return forms.BooleanField(label=question.label, required=False)
+    field: forms.Field
     if question.kind == QuestionKind.YES_NO:
-        return forms.ChoiceField(
+        field = forms.ChoiceField(
             label=question.label,
             choices=YES_NO_CHOICES,
             required=question.required,
             widget=forms.RadioSelect,
         )
-    return forms.CharField(
-        label=question.label,
-        required=question.required,
-        max_length=ANSWER_MAX_LENGTH,
-        help_text="" if question.required else _("Optional."),
-    )
+    else:
+        field = forms.CharField(
+            label=question.label,
+            required=question.required,
+            max_length=ANSWER_MAX_LENGTH,
+            help_text="" if question.required else _("Optional."),
+        )
+    field.content_lang = "nb"  # type: ignore[attr-defined]
+    return field
 
 
 class RegistrationForm(forms.Form):
@@ -138,11 +144,3 @@ class RegistrationForm(forms.Form):
             if value not in (None, ""):
                 answers[question.key] = value
         return answers
-
-    def add_service_error(self, error: ValidationError) -> None:
-        """Show an error from the service on the right field, or at the top of the form."""
-        if hasattr(error, "error_dict"):
-            for field, errors in error.error_dict.items():
-                self.add_error(field if field in self.fields else None, errors)
-        else:
-            self.add_error(None, error)

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
+from knutepunkt.core.i18n import localized_text
 from knutepunkt.events.models import Event
 
 # Like Django's json_script: no "<", ">" or "&" in the output, so "</script>" in a title
@@ -71,8 +72,11 @@ def event_json_ld(event: Event, *, url: str) -> dict[str, Any]:
         "url": url,
         "isAccessibleForFree": True,
     }
-    if event.description:
-        data["description"] = event.description
+    description = localized_text(event, "description")
+    if description.text:
+        # The page's language where the description is written in it, bokmål otherwise.
+        data["description"] = description.text
+        data["inLanguage"] = description.lang
     return data
 
 

@@ -17,12 +17,14 @@ from django.utils import timezone, translation
 from django.utils.safestring import SafeString
 from django.views.decorators.http import require_http_methods
 
+from knutepunkt.core.i18n import localized_text
 from knutepunkt.events import caching, services
 from knutepunkt.events.models import Event, Registration, RegistrationStatus
 from knutepunkt.events.selectors import event_availability, get_public_event, waiting_position
 from knutepunkt.events.tokens import BadToken, read_cancel_token, read_result_token, result_token
 from knutepunkt.public.events.forms import EventFilterForm, RegistrationForm
 from knutepunkt.public.events.structured_data import event_json_ld, json_ld_script
+from knutepunkt.web.forms import add_service_errors
 
 PAGE_SIZE = 20
 MAX_PAGE = 1000
@@ -110,7 +112,7 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
                 answers=form.answers(),
             )
         except ValidationError as error:
-            form.add_service_error(error)
+            add_service_errors(form, error)
             availability = event_availability(event)
         else:
             return redirect("events:registered", token=result_token(registration))
@@ -121,7 +123,7 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "events/detail.html",
         {
             "event": event,
-            "description": event.localized_description(translation.get_language()),
+            "description": localized_text(event, "description"),
             "availability": availability,
             "form": form,
             "privacy_url": privacy_url(),
@@ -130,8 +132,10 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-def _token_problem(request: HttpRequest, status: int) -> HttpResponse:
-    return render(request, "events/token_invalid.html", {"status": status}, status=status)
+def _token_problem(request: HttpRequest, *, broken: bool) -> HttpResponse:
+    """A link that leads nowhere answers 404, whether it is broken (changed, cut short,
+    too old) or its sign-up is gone; the text says which."""
+    return render(request, "events/token_invalid.html", {"broken": broken}, status=404)
 
 
 def _registration_from(ids: tuple[int, int]) -> tuple[Registration | None, Event | None]:
@@ -153,9 +157,9 @@ def registration_result(request: HttpRequest, token: str) -> HttpResponse:
     try:
         registration, event = _registration_from(read_result_token(token))
     except BadToken:
-        return _token_problem(request, 400)
+        return _token_problem(request, broken=True)
     if event is None:
-        return _token_problem(request, 404)
+        return _token_problem(request, broken=False)
     return render(
         request,
         "events/registered.html",
@@ -178,9 +182,9 @@ def registration_cancel(request: HttpRequest, token: str) -> HttpResponse:
     try:
         registration, event = _registration_from(read_cancel_token(token))
     except BadToken:
-        return _token_problem(request, 400)
+        return _token_problem(request, broken=True)
     if event is None:
-        return _token_problem(request, 404)
+        return _token_problem(request, broken=False)
     if request.method == "POST" and registration is not None:
         services.registration_cancel(registration=registration, actor=None)
         return render(request, "events/cancel_done.html", {"event": event, "done": True})

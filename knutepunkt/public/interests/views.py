@@ -25,6 +25,7 @@ from knutepunkt.interests.services import (
 from knutepunkt.interests.tokens import BadToken, read_status_token, status_token
 from knutepunkt.public.interests import abuse
 from knutepunkt.public.interests.forms import InterestChangeForm, InterestForm
+from knutepunkt.web.forms import add_service_errors
 
 PERSONAL_POST = ("alias", "email", "phone")
 
@@ -101,8 +102,7 @@ def register(request: HttpRequest) -> HttpResponse:
             actor=None,
         )
     except ValidationError as exc:
-        for field, messages in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, messages)
+        add_service_errors(form, exc)
         return _form_page(request, form)
     abuse.rate_count(request, "register")
     if fallback:
@@ -184,7 +184,7 @@ def status(request: HttpRequest, token: str) -> HttpResponse:
                         actor=None,
                     )
                 except ValidationError as exc:
-                    form.add_error(None, exc.messages)
+                    add_service_errors(form, exc)
                 else:
                     notice = "changed"
                     form = InterestChangeForm(initial=_change_initial(interest))

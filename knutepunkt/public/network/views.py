@@ -13,8 +13,8 @@ from typing import Any
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import get_language
 
+from knutepunkt.core.i18n import LocalizedText, localized_text
 from knutepunkt.events.models import Event
 from knutepunkt.geo.models import Municipality
 from knutepunkt.groups.models import SelfHelpGroup
@@ -29,16 +29,10 @@ from knutepunkt.public.network.directory import (
 UPCOMING_EVENTS_SHOWN = 10
 
 
-def _english() -> bool:
-    return (get_language() or "nb").startswith("en")
-
-
-def _description(obj: Any) -> dict[str, str]:
+def _description(obj: Any) -> LocalizedText:
     """The text in the reader's language, falling back to bokmål – marked as such, so a
     screen reader pronounces it in Norwegian."""
-    if _english() and obj.description_en:
-        return {"text": obj.description_en, "lang": "en"}
-    return {"text": obj.description_nb, "lang": "nb"}
+    return localized_text(obj, "description")
 
 
 def _upcoming_events(**filters: Any) -> list[Event]:

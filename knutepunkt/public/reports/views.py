@@ -8,6 +8,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control
+from django.utils.formats import number_format
 from django.utils.translation import gettext
 
 from knutepunkt.core.disclosure import SECONDARY, SMALL, Published, PublishedTable
@@ -19,7 +20,9 @@ def _display(value: Published | None) -> dict[str, Any]:
         return {"text": gettext("under 5"), "hidden": True}
     if value == SECONDARY:
         return {"text": gettext("hidden"), "hidden": True}
-    return {"text": "" if value is None else f"{value:,}".replace(",", "\u00a0"), "hidden": False}
+    # Grouped as the page's language writes numbers: "1 234" (bokmål, nynorsk), "1,234".
+    text = "" if value is None else number_format(value, force_grouping=True)
+    return {"text": text, "hidden": False}
 
 
 def _rows(table: PublishedTable) -> dict[str, Any]:

@@ -167,14 +167,6 @@ class ActivityForm(forms.Form):
         kind = self.cleaned_data.get("new_partner_kind") or ""
         return [(name, kind) for name in self.cleaned_data.get("new_partners", [])]
 
-    def add_service_errors(self, error: ValidationError) -> None:
-        """Show a service's validation error on the matching field (or the whole form)."""
-        if not hasattr(error, "error_dict"):
-            self.add_error(None, error)
-            return
-        for field, errors in error.message_dict.items():
-            self.add_error(field if field in self.fields else None, errors)
-
 
 def initial_for_new(request_get: Any) -> dict[str, Any]:
     """Initial values of a new activity: today, or the date and type of the series."""

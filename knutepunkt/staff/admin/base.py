@@ -17,18 +17,19 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django.contrib import admin, messages
-from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.db.models import QuerySet
 from django.forms import BaseModelForm
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.utils.translation import gettext as _
 
-if TYPE_CHECKING:
-    from knutepunkt.accounts.models import User
+from knutepunkt.accounts.models import Role, User
+from knutepunkt.accounts.roles import ALL_STAFF_ROLES, role_of
+from knutepunkt.web.forms import add_service_errors
 
 EDIT = "edit"
 VIEW = "view"
@@ -38,36 +39,24 @@ class _DryRun(Exception):
     """Raised inside a dry run to roll back everything the service wrote."""
 
 
-def role_of(request: HttpRequest) -> str | None:
-    """``head_office``, ``office_staff``, ``coordinator`` or None (funder, others)."""
+def admin_role(request: HttpRequest) -> Role | None:
+    """The role the user acts in (:func:`~knutepunkt.accounts.roles.role_of`) when it is
+    one of the admin's (head office, office staff, coordinator) and the user may use the
+    admin at all (``is_staff``); None otherwise (the funder, everyone else)."""
     user: Any = request.user
-    if not (user.is_authenticated and user.is_active and user.is_staff):
+    if not (user.is_authenticated and user.is_staff):
         return None
-    if user.is_head_office:
-        return "head_office"
-    if user.is_office_staff:
-        return "office_staff"
-    if user.is_coordinator:
-        return "coordinator"
-    return None
+    role = role_of(user)
+    return role if role in ALL_STAFF_ROLES else None
 
 
-def add_service_errors(form: BaseModelForm, exc: ValidationError | PermissionDenied) -> None:
-    """Attach a service's error to the form: to the field when the form has it."""
+def add_admin_service_errors(form: BaseModelForm, exc: ValidationError | PermissionDenied) -> None:
+    """Attach a service's error to the form: to the field when the form has it, otherwise
+    at the top, named by the model field's label (the admin hides some fields)."""
     if isinstance(exc, PermissionDenied):
         form.add_error(None, str(exc) or _("You may not do this."))
         return
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            target = field if field in form.fields else None
-            for error in errors:
-                message = error.message % error.params if error.params else error.message
-                if target is None and field != NON_FIELD_ERRORS:
-                    label = form.instance._meta.get_field(field).verbose_name
-                    message = f"{label}: {message}"
-                form.add_error(target, message)
-    else:
-        form.add_error(None, exc)
+    add_service_errors(form, exc, label_other_fields=True)
 
 
 def adopt(obj: models.Model, saved: models.Model) -> None:
@@ -97,12 +86,13 @@ class ScopedAdminMixin:
     # --- role and scope -----------------------------------------------------------------
 
     def role_access(self, request: HttpRequest) -> str | None:
-        role = role_of(request)
-        return {
-            "head_office": self.head_office_access,
-            "office_staff": self.office_staff_access,
-            "coordinator": self.coordinator_access,
-        }.get(role or "")
+        access = {
+            Role.HEAD_OFFICE: self.head_office_access,
+            Role.OFFICE_STAFF: self.office_staff_access,
+            Role.CONTACT_POINT: self.coordinator_access,
+        }
+        role = admin_role(request)
+        return access[role] if role is not None else None
 
     def scope(self, queryset: QuerySet[Any], request: HttpRequest) -> QuerySet[Any]:
         if hasattr(queryset, "visible_to"):
@@ -167,11 +157,11 @@ class ScopedAdminMixin:
 
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
         fields = list(super().get_readonly_fields(request, obj))  # type: ignore[misc]
-        role = role_of(request)
+        role = admin_role(request)
         extra: tuple[str, ...] = ()
-        if role != "head_office":
+        if role != Role.HEAD_OFFICE:
             extra += self.head_office_only_fields
-        if role == "coordinator":
+        if role == Role.CONTACT_POINT:
             extra += self.coordinator_fixed_fields
         return fields + [name for name in extra if name not in fields]
 
@@ -252,7 +242,7 @@ class ScopedAdminMixin:
         except _DryRun:
             pass
         except (ValidationError, PermissionDenied) as exc:
-            add_service_errors(form, exc)
+            add_admin_service_errors(form, exc)
 
     def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
         adopt(obj, self.call_service(request, form, change))
@@ -405,6 +395,6 @@ __all__ = [
     "ScopedInline",
     "ScopedModelAdmin",
     "actor",
-    "add_service_errors",
-    "role_of",
+    "add_admin_service_errors",
+    "admin_role",
 ]

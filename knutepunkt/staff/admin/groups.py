@@ -17,8 +17,8 @@ class TopicAdmin(ScopedModelAdmin):
     coordinator_access = VIEW
     allow_delete = False
     head_office_only_fields = ()
-    list_display = ["name_nb", "name_en", "slug"]
-    search_fields = ["name_nb", "name_en", "synonyms"]
+    list_display = ["name_nb", "name_nn", "name_en", "slug"]
+    search_fields = ["name_nb", "name_nn", "name_en", "synonyms"]
     prepopulated_fields = {"slug": ["name_en"]}
 
     def service_create(self, request: HttpRequest, data: dict[str, Any], form: Any) -> Any:

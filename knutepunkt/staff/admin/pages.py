@@ -18,12 +18,13 @@ class InfoPageAdmin(ScopedModelAdmin):
     allow_delete = False
     list_display = ["title_nb", "slug", "menu_order", "is_published", "updated_at"]
     list_filter = ["is_published"]
-    search_fields = ["title_nb", "title_en", "slug"]
+    search_fields = ["title_nb", "title_nn", "title_en", "slug"]
     ordering = ["menu_order", "slug"]
     readonly_fields = ["updated_at"]
     fieldsets = [
         (None, {"fields": ["slug", "menu_order", "is_published", "updated_at"]}),
         ("Norsk bokmål", {"fields": ["title_nb", "summary_nb", "body_nb"]}),
+        ("Norsk nynorsk", {"fields": ["title_nn", "summary_nn", "body_nn"]}),
         ("English", {"fields": ["title_en", "summary_en", "body_en"]}),
     ]
 

@@ -23,6 +23,7 @@ class EventTemplate:
     duration: datetime.timedelta
     target_group: str
     description: str  # bokmål
+    description_nn: str
     description_en: str
     suggested_partner_kind: str = ""
 
@@ -33,6 +34,7 @@ class EventTemplate:
             "kind": self.kind,
             "target_group": self.target_group,
             "description": self.description,
+            "description_nn": self.description_nn,
             "description_en": self.description_en,
             "starts_at": start,
             "ends_at": start + self.duration,
@@ -56,6 +58,15 @@ INFORMATION_MEETING_HEALTHY_LIFE_CENTRE = EventTemplate(
         "– Hva er selvhjelp?\n"
         "– Hvordan kan selvorganisert selvhjelp styrke mulighetene for mestring?\n"
         "– Hvordan komme i gang med en selvhjelpsgruppe etter kurs/aktivitet?"
+    ),
+    description_nn=(
+        "Eit informasjonstreff på to timar om sjølvorganisert sjølvhjelp, med rom for "
+        "informasjon og dialog om å starte sjølvhjelpsgrupper etter kurs eller aktivitet "
+        "ved frisklivssentralen.\n\n"
+        "Innhald:\n"
+        "– Kva er sjølvhjelp?\n"
+        "– Korleis kan sjølvorganisert sjølvhjelp styrkje moglegheitene for meistring?\n"
+        "– Korleis kome i gang med ei sjølvhjelpsgruppe etter kurs/aktivitet?"
     ),
     description_en=(
         "A two-hour information meeting on self-organised self-help, with time for "

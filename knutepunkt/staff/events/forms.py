@@ -59,6 +59,7 @@ class EventForm(forms.ModelForm):
             "is_public",
             "target_group",
             "description",
+            "description_nn",
             "description_en",
             "starts_at",
             "ends_at",
@@ -78,6 +79,7 @@ class EventForm(forms.ModelForm):
         widgets = {
             "partners": forms.CheckboxSelectMultiple,
             "description": forms.Textarea(attrs={"rows": 8}),
+            "description_nn": forms.Textarea(attrs={"rows": 6}),
             "description_en": forms.Textarea(attrs={"rows": 6}),
         }
 

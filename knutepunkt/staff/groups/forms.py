@@ -22,6 +22,7 @@ _DETAIL_FIELDS = (
     "format",
     "target",
     "description_nb",
+    "description_nn",
     "description_en",
     "meeting_time",
     "started_on",
@@ -55,6 +56,9 @@ class GroupForm(OfficeChoiceMixin, forms.Form):
     )
     description_nb = forms.CharField(
         label=_("Description (bokmål)"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    description_nn = forms.CharField(
+        label=_("Description (nynorsk)"), required=False, widget=forms.Textarea(attrs={"rows": 4})
     )
     description_en = forms.CharField(
         label=_("Description (English)"), required=False, widget=forms.Textarea(attrs={"rows": 4})

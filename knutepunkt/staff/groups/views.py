@@ -7,30 +7,18 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from knutepunkt.groups.access import get_group_for_user
 from knutepunkt.groups.models import SelfHelpGroup
 from knutepunkt.groups.services import group_create, group_set_status, group_update
 from knutepunkt.staff.access import ALL_STAFF_ROLES, staff_view
 from knutepunkt.staff.groups.forms import GroupFilterForm, GroupForm, GroupStatusForm
-from knutepunkt.staff.network.forms import add_service_errors
-
-
-def get_group_for_user(user: Any, pk: int) -> SelfHelpGroup:
-    """A group the user may see (their office's, or their contact point's), or 404."""
-    group = (
-        SelfHelpGroup.objects.visible_to(user)
-        .select_related("topic", "office", "contact_point", "municipality", "starter")
-        .filter(pk=pk)
-        .first()
-    )
-    if group is None:
-        raise Http404
-    return group
+from knutepunkt.web.forms import add_service_errors
 
 
 def _detail_url(group: SelfHelpGroup) -> str:

@@ -19,11 +19,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from knutepunkt.interests.formation.proposals import (
-    get_proposal_for_user,
-    proposal_accept,
-    proposal_dismiss,
-)
+from knutepunkt.interests.formation.access import get_proposal_for_user
+from knutepunkt.interests.formation.proposals import proposal_accept, proposal_dismiss
 from knutepunkt.interests.models import (
     ContactMethod,
     GroupProposal,
@@ -32,8 +29,8 @@ from knutepunkt.interests.models import (
     ProposalStatus,
 )
 from knutepunkt.staff.access import ALL_STAFF_ROLES, staff_view
-from knutepunkt.staff.network.forms import add_service_errors
 from knutepunkt.starters.models import Starter
+from knutepunkt.web.forms import add_service_errors
 
 
 class ProposalFilterForm(forms.Form):

@@ -15,9 +15,9 @@ from django.views.decorators.debug import sensitive_variables
 from django.views.decorators.http import require_POST
 
 from knutepunkt.groups.models import Topic
+from knutepunkt.interests.access import get_interest_for_user
 from knutepunkt.interests.models import InterestStatus
 from knutepunkt.interests.selectors import (
-    get_interest_for_user,
     interest_duplicates,
     interest_list,
     interest_personal_data,

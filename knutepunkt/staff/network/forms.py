@@ -1,7 +1,6 @@
 """Staff workspace forms for the partner register and the contact point pipeline.
 
-``add_service_errors`` is shared with the groups and starters staff forms; municipality
-inputs are :class:`knutepunkt.web.forms.MunicipalityField`.
+Municipality inputs are :class:`knutepunkt.web.forms.MunicipalityField`.
 """
 
 from __future__ import annotations
@@ -24,18 +23,6 @@ from knutepunkt.network.models import (
 from knutepunkt.network.services import normalise_organisation_number
 from knutepunkt.network.validators import is_valid_organisation_number
 from knutepunkt.web.forms import MunicipalityField, municipalities_from_text, municipality_label
-
-
-def add_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
-    """Show a service's ValidationError on the form: on the field it names when the form
-    has that field, otherwise at the top."""
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            target = name if name in form.fields else None
-            for item in errors:
-                form.add_error(target, item)
-    else:
-        form.add_error(None, error)
 
 
 class OrganisationNumberField(forms.CharField):
@@ -172,6 +159,9 @@ class ContactPointPublicForm(forms.Form):
 
     description_nb = forms.CharField(
         label=_("Description (bokmål)"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    description_nn = forms.CharField(
+        label=_("Description (nynorsk)"), required=False, widget=forms.Textarea(attrs={"rows": 4})
     )
     description_en = forms.CharField(
         label=_("Description (English)"), required=False, widget=forms.Textarea(attrs={"rows": 4})

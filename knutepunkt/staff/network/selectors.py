@@ -1,5 +1,6 @@
 """Reads for the staff workspace's network pages: the partner register (search, possible
-duplicates, a partner's history) and the contact point pipeline.
+duplicates, a partner's history) and the contact point pipeline. The access functions
+are in :mod:`knutepunkt.network.access`.
 
 Every list function runs a fixed number of queries, whatever the number of rows.
 """
@@ -15,36 +16,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
-from django.http import Http404
 from django.utils import timezone
 
 from knutepunkt.activity.models import Activity
 from knutepunkt.events.models import Event
 from knutepunkt.network.models import ContactPoint, ContactPointStatus, Partner
-
-# --- Access ------------------------------------------------------------------------------
-
-
-def get_partner_for_user(user: Any, pk: int) -> Partner:
-    """A partner in the user's register, or 404 (another office's partner does not exist)."""
-    found = Partner.objects.visible_to(user).select_related("office", "municipality").filter(pk=pk)
-    partner = found.first()
-    if partner is None:
-        raise Http404
-    return partner
-
-
-def get_contact_point_for_user(user: Any, pk: int) -> ContactPoint:
-    """A contact point the user may see (office staff: their office's; a coordinator: their
-    own), or 404."""
-    found = ContactPoint.objects.visible_to(user).select_related(
-        "office", "host", "municipality", "municipality__county"
-    )
-    contact_point = found.filter(pk=pk).first()
-    if contact_point is None:
-        raise Http404
-    return contact_point
-
 
 # --- Duplicates ----------------------------------------------------------------------------
 

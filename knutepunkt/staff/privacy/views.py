@@ -15,7 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 
-from knutepunkt.staff.access import HEAD_OFFICE, staff_view
+from knutepunkt.accounts.models import Role
+from knutepunkt.staff.access import staff_view
 from knutepunkt.staff.privacy.forms import PersonLookupForm
 from knutepunkt.workflows.erasure import SOURCES, person_erase, person_export, person_find
 
@@ -35,7 +36,7 @@ def _export(request: HttpRequest, form: PersonLookupForm) -> HttpResponse:
 
 @sensitive_variables()
 @sensitive_post_parameters("contact")
-@staff_view(roles={HEAD_OFFICE})
+@staff_view(roles={Role.HEAD_OFFICE})
 def person_data_view(request: HttpRequest) -> HttpResponse:
     """GET: the form. POST ``action=find``: what is held; ``export``: the JSON download;
     ``erase`` (with the confirmation ticked): delete it all, then say what went."""

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext
 
+from knutepunkt.accounts.models import Role
 from knutepunkt.interests.demand import LEFT_OUT_BELOW, counts_may_be_left_out, waiting_demand
+from knutepunkt.network.access import get_office_for_user
 from knutepunkt.network.models import DistrictOffice
 from knutepunkt.reports.coverage import (
     choropleth_svg,
@@ -17,28 +19,16 @@ from knutepunkt.reports.coverage import (
     rows_for_display,
     white_spots_csv,
 )
-from knutepunkt.staff.access import FUNDER, HEAD_OFFICE, OFFICE_STAFF, staff_view
+from knutepunkt.staff.access import staff_view
 
-COVERAGE_ROLES = frozenset({HEAD_OFFICE, OFFICE_STAFF, FUNDER})
-
-
-def get_office_for_coverage(user: object, slug: str) -> DistrictOffice:
-    """Head office and the funder: any office; office staff: their own (others 404)."""
-    office = DistrictOffice.objects.visible_to(user).filter(slug=slug).first()
-    if office is None:
-        raise Http404
-    if getattr(user, "is_office_staff", False) and office.pk != getattr(user, "office_id", None):
-        raise Http404
-    return office
+COVERAGE_ROLES = frozenset({Role.HEAD_OFFICE, Role.OFFICE_STAFF, Role.FUNDER})
 
 
 @staff_view(roles=COVERAGE_ROLES)
 def coverage_country(request: HttpRequest) -> HttpResponse:
     report = coverage_report()
     label = gettext("Coverage map of Norway's municipalities")
-    offices = DistrictOffice.objects.order_by("name")
-    if request.user.is_office_staff:  # type: ignore[union-attr]
-        offices = offices.filter(pk=request.user.office_id)  # type: ignore[union-attr]
+    offices = DistrictOffice.objects.followed_by(request.user).order_by("name")
     return render(
         request,
         "reports/coverage/coverage.html",
@@ -60,7 +50,7 @@ def coverage_country(request: HttpRequest) -> HttpResponse:
 
 @staff_view(roles=COVERAGE_ROLES)
 def coverage_office(request: HttpRequest, slug: str) -> HttpResponse:
-    office = get_office_for_coverage(request.user, slug)
+    office = get_office_for_user(request.user, slug)
     counties = office_county_numbers(office)
     report = coverage_report(county_numbers=counties)
     label = gettext("Coverage map of %(office)s") % {"office": office.name}
@@ -86,7 +76,7 @@ def coverage_office(request: HttpRequest, slug: str) -> HttpResponse:
 @staff_view(roles=COVERAGE_ROLES)
 def white_spots_download(request: HttpRequest, slug: str) -> HttpResponse:
     """The office's ranked white spots as CSV, for its plan for next year."""
-    office = get_office_for_coverage(request.user, slug)
+    office = get_office_for_user(request.user, slug)
     report = coverage_report(county_numbers=office_county_numbers(office))
     response = HttpResponse(
         "\ufeff" + white_spots_csv(report), content_type="text/csv; charset=utf-8"

@@ -16,15 +16,17 @@ from django.http import (
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
+from knutepunkt.accounts.models import Role
+from knutepunkt.reports.access import get_annual_report_for_user, get_export_for_user
 from knutepunkt.reports.builder import build_national_report, build_office_report
 from knutepunkt.reports.export_services import report_export_create
 from knutepunkt.reports.models import ExportStatus, ReportExport
-from knutepunkt.reports.selectors import check_year, get_report_office_for_user
+from knutepunkt.reports.selectors import check_year
 from knutepunkt.reports.xlsx import national_report_xlsx, office_report_xlsx
-from knutepunkt.staff.access import FUNDER, HEAD_OFFICE, OFFICE_ROLES, staff_view
+from knutepunkt.staff.access import OFFICE_ROLES, staff_view
 
-REPORT_READERS = OFFICE_ROLES | {FUNDER}
-NATIONAL_READERS = frozenset({HEAD_OFFICE, FUNDER})
+REPORT_READERS = OFFICE_ROLES | {Role.FUNDER}
+NATIONAL_READERS = frozenset({Role.HEAD_OFFICE, Role.FUNDER})
 PDF = "application/pdf"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -41,7 +43,7 @@ def _pdf_unavailable(request: HttpRequest) -> HttpResponse:
 
 @staff_view(roles=REPORT_READERS)
 def office_pdf(request: HttpRequest, year: int, slug: str) -> HttpResponse:
-    office = get_report_office_for_user(request.user, slug, year)
+    office = get_annual_report_for_user(request.user, slug, year).office
     from knutepunkt.reports.pdf import PdfUnavailable, office_report_pdf, typst_available
 
     if not typst_available():
@@ -55,7 +57,7 @@ def office_pdf(request: HttpRequest, year: int, slug: str) -> HttpResponse:
 
 @staff_view(roles=REPORT_READERS)
 def office_xlsx(request: HttpRequest, year: int, slug: str) -> HttpResponse:
-    office = get_report_office_for_user(request.user, slug, year)
+    office = get_annual_report_for_user(request.user, slug, year).office
     content = office_report_xlsx(build_office_report(office=office, year=year))
     return _attachment(content, XLSX, f"arsrapport-{year}-{office.slug}.xlsx")
 
@@ -66,22 +68,6 @@ def national_xlsx(request: HttpRequest, year: int) -> HttpResponse:
     user: Any = request.user
     report = build_national_report(year=year, approved_only=not user.is_head_office)
     return _attachment(national_report_xlsx(report), XLSX, f"arsrapport-{year}-nasjonal.xlsx")
-
-
-def exports_visible_to(user: Any) -> Any:
-    """Head office: every export; the funder: the exports they started."""
-    if user.is_head_office:
-        return ReportExport.objects.all()
-    if user.is_funder:
-        return ReportExport.objects.filter(created_by=user)
-    return ReportExport.objects.none()
-
-
-def get_export_for_user(user: Any, pk: int) -> ReportExport:
-    export = exports_visible_to(user).filter(pk=pk).first()
-    if export is None:
-        raise Http404
-    return export
 
 
 @staff_view(roles=NATIONAL_READERS)
@@ -95,7 +81,7 @@ def national_pdf(request: HttpRequest, year: int) -> HttpResponse:
     if request.method == "POST" and available:
         export = report_export_create(year=year, actor=request.user)
         return redirect("staff:reports:export_status", pk=export.pk)
-    exports = exports_visible_to(request.user).filter(year=year)[:10]
+    exports = ReportExport.objects.visible_to(request.user).filter(year=year)[:10]
     return render(
         request,
         "reports/outputs/national_pdf.html",

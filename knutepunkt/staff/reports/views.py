@@ -14,16 +14,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from knutepunkt.accounts.models import Role
+from knutepunkt.reports.access import get_annual_report_for_user
 from knutepunkt.reports.builder import build_national_report, build_office_report, with_coverage
 from knutepunkt.reports.maps import map_context
-from knutepunkt.reports.models import NationalReport, ReportStatus
-from knutepunkt.reports.selectors import (
-    check_year,
-    get_annual_report_for_user,
-    get_report_office_for_user,
-    report_overview,
-    report_years,
-)
+from knutepunkt.reports.models import NationalReport, ReportDeadline, ReportStatus
+from knutepunkt.reports.selectors import check_year, report_overview, report_years
 from knutepunkt.reports.services import (
     annual_report_approve,
     annual_report_get_or_create,
@@ -32,11 +28,12 @@ from knutepunkt.reports.services import (
     annual_report_update,
     national_report_update,
 )
-from knutepunkt.staff.access import FUNDER, HEAD_OFFICE, OFFICE_ROLES, staff_view
+from knutepunkt.staff.access import OFFICE_ROLES, staff_view
 from knutepunkt.staff.reports.forms import IntroductionForm, NarrativeForm, ReopenForm
+from knutepunkt.web.forms import add_service_errors
 
-REPORT_READERS = OFFICE_ROLES | {FUNDER}
-NATIONAL_READERS = frozenset({HEAD_OFFICE, FUNDER})
+REPORT_READERS = OFFICE_ROLES | {Role.FUNDER}
+NATIONAL_READERS = frozenset({Role.HEAD_OFFICE, Role.FUNDER})
 
 
 def _detail_url(slug: str, year: int) -> str:
@@ -54,7 +51,12 @@ def report_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "reports/staff/report_list.html",
-        {"year": year, "years": report_years(), "rows": report_overview(user, year)},
+        {
+            "year": year,
+            "years": report_years(),
+            "rows": report_overview(user, year),
+            "deadline": ReportDeadline.objects.filter(year=year).first(),
+        },
     )
 
 
@@ -62,8 +64,8 @@ def report_list(request: HttpRequest) -> HttpResponse:
 def report_detail(request: HttpRequest, year: int, slug: str) -> HttpResponse:
     """One office's annual report: figures, computed and written sections, workflow."""
     user: Any = request.user
-    office = get_report_office_for_user(user, slug, year)
-    stored = get_annual_report_for_user(user, office, year)
+    access = get_annual_report_for_user(user, slug, year)
+    office, stored = access.office, access.stored
     report = with_coverage([build_office_report(office=office, year=year)])[0]
     status = stored.status if stored else ReportStatus.DRAFT
     is_office = user.is_head_office or user.is_office_staff
@@ -90,8 +92,8 @@ def report_detail(request: HttpRequest, year: int, slug: str) -> HttpResponse:
 def report_edit(request: HttpRequest, year: int, slug: str) -> HttpResponse:
     """The office writes its narrative sections (a draft until submitted)."""
     user: Any = request.user
-    office = get_report_office_for_user(user, slug, year)
-    stored = get_annual_report_for_user(user, office, year)
+    access = get_annual_report_for_user(user, slug, year)
+    office, stored = access.office, access.stored
     if stored is not None and stored.status != ReportStatus.DRAFT:
         messages.error(request, _("Only a draft can be edited. Head office can reopen it."))
         return HttpResponseRedirect(_detail_url(slug, year))
@@ -101,7 +103,7 @@ def report_edit(request: HttpRequest, year: int, slug: str) -> HttpResponse:
         try:
             annual_report_update(report=report, actor=user, **form.cleaned_data)
         except ValidationError as exc:
-            form.add_error(None, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("The report was saved."))
             return HttpResponseRedirect(_detail_url(slug, year))
@@ -114,8 +116,8 @@ def report_edit(request: HttpRequest, year: int, slug: str) -> HttpResponse:
 
 def _workflow_step(request: HttpRequest, year: int, slug: str, step: Any, done: str) -> Any:
     user: Any = request.user
-    office = get_report_office_for_user(user, slug, year)
-    stored = get_annual_report_for_user(user, office, year)
+    access = get_annual_report_for_user(user, slug, year)
+    office, stored = access.office, access.stored
     if stored is None:
         stored = annual_report_get_or_create(office=office, year=year, actor=user)
     try:
@@ -140,7 +142,7 @@ def report_submit(request: HttpRequest, year: int, slug: str) -> HttpResponse:
     )
 
 
-@staff_view(roles=[HEAD_OFFICE])
+@staff_view(roles=[Role.HEAD_OFFICE])
 @require_POST
 def report_approve(request: HttpRequest, year: int, slug: str) -> HttpResponse:
     return _workflow_step(
@@ -152,18 +154,18 @@ def report_approve(request: HttpRequest, year: int, slug: str) -> HttpResponse:
     )
 
 
-@staff_view(roles=[HEAD_OFFICE])
+@staff_view(roles=[Role.HEAD_OFFICE])
 def report_reopen(request: HttpRequest, year: int, slug: str) -> HttpResponse:
     """Head office sends a report back to draft; the reason is required."""
     user: Any = request.user
-    office = get_report_office_for_user(user, slug, year)
-    stored = get_annual_report_for_user(user, office, year)
+    access = get_annual_report_for_user(user, slug, year)
+    office, stored = access.office, access.stored
     form = ReopenForm(request.POST or None)
     if request.method == "POST" and form.is_valid() and stored is not None:
         try:
             annual_report_reopen(report=stored, reason=form.cleaned_data["reason"], actor=user)
         except ValidationError as exc:
-            form.add_error(None, exc.messages[0])
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("The report was reopened as a draft."))
             return HttpResponseRedirect(_detail_url(slug, year))
@@ -183,7 +185,7 @@ def national(request: HttpRequest, year: int) -> HttpResponse:
     return render(request, "reports/staff/national.html", {"national": report})
 
 
-@staff_view(roles=[HEAD_OFFICE])
+@staff_view(roles=[Role.HEAD_OFFICE])
 def national_edit(request: HttpRequest, year: int) -> HttpResponse:
     """Head office writes the compilation's introduction."""
     check_year(year)

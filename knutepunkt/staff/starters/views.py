@@ -13,35 +13,22 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from knutepunkt.groups.models import SelfHelpGroup
 from knutepunkt.staff.access import ALL_STAFF_ROLES, OFFICE_ROLES, staff_view
-from knutepunkt.staff.network.forms import add_service_errors
 from knutepunkt.staff.starters.forms import StarterFilterForm, StarterForm
+from knutepunkt.starters.access import get_starter_for_user
 from knutepunkt.starters.models import Starter
 from knutepunkt.starters.services import (
     starter_create,
     starter_update,
     starter_withdraw_consent,
 )
-
-
-def get_starter_for_user(user: Any, pk: int) -> Starter:
-    """A starter the user may see, or 404 (another office's, or — for a coordinator — one
-    who has not agreed to be contacted)."""
-    starter = (
-        Starter.objects.visible_to(user)
-        .select_related("office", "home_municipality")
-        .filter(pk=pk)
-        .first()
-    )
-    if starter is None:
-        raise Http404
-    return starter
+from knutepunkt.web.forms import add_service_errors
 
 
 def _detail_url(starter: Starter) -> str:
@@ -157,7 +144,4 @@ def starter_create_view(request: HttpRequest) -> HttpResponse:
 
 @staff_view(roles=OFFICE_ROLES)
 def starter_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
-    starter = Starter.objects.editable_by(request.user).filter(pk=pk).first()
-    if starter is None:
-        raise Http404
-    return _form_page(request, starter)
+    return _form_page(request, get_starter_for_user(request.user, pk, to_edit=True))

@@ -4,7 +4,7 @@ from typing import Any
 
 from django import template
 
-from knutepunkt.staff.access import staff_role
+from knutepunkt.accounts.roles import role_of
 from knutepunkt.staff.navigation import sections_for
 
 register = template.Library()
@@ -31,6 +31,6 @@ def staff_nav_items(context: template.Context) -> list[dict[str, Any]]:
 def staff_role_label(context: template.Context) -> str:
     request = context.get("request")
     user = getattr(request, "user", None)
-    if user is None or staff_role(user) is None:
+    if user is None or role_of(user) is None:
         return ""
     return str(user.get_role_display()) if user.role else ""

@@ -62,7 +62,7 @@ def test_empty_field_is_none() -> None:
     ("typed", "message"),
     [
         ("Atlantis", "We do not know the municipality “Atlantis”."),
-        ("Mollde", "Did you mean: Molde (Møre og Romsdal)?"),
+        ("Mollde", "Did you mean: Molde?"),
         ("Herøy", "Several municipalities match “Herøy”"),
         ("9999", "No municipality has the number 9999."),
     ],
@@ -86,7 +86,7 @@ def test_field_shows_a_municipality_as_its_label_and_refers_to_the_datalist() ->
     molde = municipality("1506")
     for initial in (molde, molde.pk):
         html = str(PlaceForm(initial={"municipality": initial})["municipality"])
-        assert 'value="Molde (Møre og Romsdal)"' in html
+        assert 'value="Molde"' in html
         assert f'list="{MUNICIPALITY_DATALIST_ID}"' in html
     assert municipality_label(municipality("1818")) == "Herøy (Nordland - Nordlánnda)"
 

@@ -2,12 +2,20 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
+from django.urls import reverse
+from django.utils import translation
 
 from knutepunkt.accounts.models import User
 from knutepunkt.demo.data.users import DEMO_PASSWORD, USERS
 
-SIGN_IN_URL = "http://127.0.0.1:8000/arbeid/logg-inn/"
+
+def sign_in_url() -> str:
+    """The staff sign-in page on this site (``SITE_URL``, which `make run` sets from its
+    HOST and PORT)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return settings.SITE_URL + reverse("accounts:login")
 
 
 class Command(BaseCommand):
@@ -22,7 +30,7 @@ class Command(BaseCommand):
             )
         }
         if not found:
-            self.stdout.write("No demo users yet: run `manage.py load_demo` first.")
+            self.stdout.write("No demo users yet: run `make demo` first.")
             return
         rows = [("user", "role", "office / contact point")]
         for username in usernames:
@@ -40,9 +48,11 @@ class Command(BaseCommand):
             )
             if index == 0:
                 self.stdout.write("  " + "  ".join("-" * w for w in widths))
-        self.stdout.write(f"Sign in at {SIGN_IN_URL}")
+        self.stdout.write(f"Sign in at {sign_in_url()}")
+        # Commands that work as printed in a checkout with the development defaults
+        # (`make` sets DEBUG=1); `make logins` prints this again.
         self.stdout.write(
-            "Staff pages need a second factor: `.venv/bin/python manage.py demo_totp` prints each "
-            "demo user's authenticator key (or set one up at the first sign-in)."
+            "Staff pages need a second factor: `make totp` prints each demo user's "
+            "authenticator key (or set one up at the first sign-in)."
         )
         self.stdout.write("")

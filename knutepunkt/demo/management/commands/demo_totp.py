@@ -28,7 +28,7 @@ class Command(BaseCommand):
             usernames = [n for n in usernames if n == options["username"]]
         users = User.objects.filter(username__in=usernames).order_by("username")
         if not users:
-            self.stdout.write("No demo users yet: run `manage.py load_demo` first.")
+            self.stdout.write("No demo users yet: run `make demo` first.")
             return
         self.stdout.write(f"Demo sign-in (DEMO ONLY) – password for all: {DEMO_PASSWORD}")
         self.stdout.write("Add a key to an authenticator app (type it, or open the URI).")

@@ -7,16 +7,18 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from knutepunkt.activity import services
-from knutepunkt.activity.selectors import get_activity_for_user
+from knutepunkt.activity.access import get_activity_for_user
+from knutepunkt.network.access import get_office_for_user
 from knutepunkt.network.models import DistrictOffice
 from knutepunkt.staff.access import OFFICE_ROLES, staff_view
 from knutepunkt.staff.activity.forms import ActivityForm, ChooseOfficeForm, initial_for_new
+from knutepunkt.web.forms import add_service_errors
 
 
 def _office_for_entry(request: HttpRequest) -> DistrictOffice | None:
@@ -27,7 +29,10 @@ def _office_for_entry(request: HttpRequest) -> DistrictOffice | None:
     value = request.GET.get("office", "")
     if not value.isdigit():
         return None
-    return DistrictOffice.objects.visible_to(user).filter(pk=int(value)).first()
+    try:
+        return get_office_for_user(user, int(value))
+    except Http404:
+        return None
 
 
 @staff_view(roles=OFFICE_ROLES)
@@ -52,7 +57,7 @@ def activity_create(request: HttpRequest) -> HttpResponse:
                     **form.service_kwargs(),
                 )
             except ValidationError as exc:
-                form.add_service_errors(exc)
+                add_service_errors(form, exc)
             else:
                 messages.success(
                     request, _("Activity “%(title)s” saved.") % {"title": activity.title}
@@ -92,7 +97,7 @@ def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
                     new_partners=form.new_partner_pairs(),
                 )
             except ValidationError as exc:
-                form.add_service_errors(exc)
+                add_service_errors(form, exc)
             else:
                 messages.success(
                     request, _("Activity “%(title)s” saved.") % {"title": activity.title}
@@ -132,7 +137,13 @@ def activity_delete(request: HttpRequest, pk: int) -> HttpResponse:
     activity = get_activity_for_user(request.user, pk)
     if request.method == "POST":
         title = activity.title
-        services.activity_delete(actor=request.user, activity=activity)  # type: ignore[arg-type]
-        messages.success(request, _("Activity “%(title)s” deleted.") % {"title": title})
+        try:
+            services.activity_delete(actor=request.user, activity=activity)  # type: ignore[arg-type]
+        except ValidationError as exc:
+            # E.g. the year is closed: say why, and keep the activity.
+            for message in exc.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("Activity “%(title)s” deleted.") % {"title": title})
         return redirect("staff:activity:activity_list")
     return render(request, "activity/staff/confirm_delete.html", {"activity": activity})

@@ -24,6 +24,7 @@ from knutepunkt.activity.imports import (
     service_row,
     stored_row,
 )
+from knutepunkt.network.access import get_office_for_user
 from knutepunkt.network.models import DistrictOffice
 from knutepunkt.staff.access import OFFICE_ROLES, staff_view
 from knutepunkt.staff.activity.forms import ImportConfirmForm, ImportUploadForm
@@ -89,7 +90,7 @@ def activity_import_confirm(request: HttpRequest) -> HttpResponse:
     if not secrets.compare_digest(str(form.data.get("token", "")), stored["token"]):
         messages.error(request, _("The preview has expired. Upload the file again."))
         return redirect("staff:activity:activity_import")
-    office = DistrictOffice.objects.get(pk=stored["office"])
+    office = get_office_for_user(user, stored["office"])
     if not form.is_valid():
         return render(
             request,

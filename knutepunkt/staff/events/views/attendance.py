@@ -8,10 +8,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from knutepunkt.events.selectors import get_event_for_user
+from knutepunkt.events.access import get_event_for_user
 from knutepunkt.staff.access import OFFICE_ROLES, staff_view
 from knutepunkt.staff.events.forms import AttendanceForm
-from knutepunkt.staff.events.views.common import add_service_error
+from knutepunkt.web.forms import add_service_errors
 from knutepunkt.workflows.attendance import event_record_attendance
 
 
@@ -34,7 +34,7 @@ def event_attendance(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=request.user,  # type: ignore[arg-type]
             )
         except ValidationError as error:
-            add_service_error(form, error)
+            add_service_errors(form, error)
         else:
             text = _("Attendance was recorded, and the activity log is up to date.")
             if result.starters:

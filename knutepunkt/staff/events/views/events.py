@@ -12,13 +12,14 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from knutepunkt.events import services
+from knutepunkt.events.access import get_event_for_user
 from knutepunkt.events.models import Event, RegistrationStatus
-from knutepunkt.events.selectors import event_availability, get_event_for_user
+from knutepunkt.events.selectors import event_availability
 from knutepunkt.network.models import Partner
 from knutepunkt.staff.access import staff_view
 from knutepunkt.staff.events.event_templates import TEMPLATES, get_template
 from knutepunkt.staff.events.forms import EventForm, QuestionForm, start_suggestion
-from knutepunkt.staff.events.views.common import add_service_error
+from knutepunkt.web.forms import add_service_errors
 
 
 @staff_view
@@ -71,7 +72,7 @@ def event_create(request: HttpRequest) -> HttpResponse:
                 **form.service_values(),
             )
         except ValidationError as error:
-            add_service_error(form, error)
+            add_service_errors(form, error)
         except PermissionDenied:
             form.add_error(None, _not_allowed())
         else:
@@ -115,7 +116,7 @@ def event_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 **values,
             )
         except ValidationError as error:
-            add_service_error(form, error)
+            add_service_errors(form, error)
         except PermissionDenied:
             form.add_error(None, _not_allowed())
         else:

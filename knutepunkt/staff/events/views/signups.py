@@ -11,11 +11,12 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from knutepunkt.events import exports, services
+from knutepunkt.events.access import get_event_for_user, get_registration_for_user
 from knutepunkt.events.models import Event, EventQuestion, Registration
-from knutepunkt.events.selectors import get_event_for_user, get_registration_for_user
 from knutepunkt.staff.access import staff_view
 from knutepunkt.staff.events.forms import MessageForm, QuestionForm
-from knutepunkt.staff.events.views.common import add_service_error, error_text
+from knutepunkt.staff.events.views.common import error_text
+from knutepunkt.web.forms import add_service_errors
 
 
 def _registration(request: HttpRequest, event: Event, registration_pk: int) -> Registration:
@@ -80,7 +81,7 @@ def event_message(request: HttpRequest, pk: int) -> HttpResponse:
                 recipients=form.cleaned_data["recipients"],
             )
         except ValidationError as error:
-            add_service_error(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request,
@@ -116,7 +117,7 @@ def question_add(request: HttpRequest, pk: int) -> HttpResponse:
                 required=form.cleaned_data["required"],
             )
         except ValidationError as error:
-            add_service_error(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The question was added to the sign-up form."))
             return _back(event)

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST
 
 from knutepunkt.events.models import Event
 from knutepunkt.groups.models import SelfHelpGroup
+from knutepunkt.network.access import get_contact_point_for_user
 from knutepunkt.network.models import ContactPoint, ContactPointStatus
 from knutepunkt.network.services import (
     contact_point_create,
@@ -36,9 +37,9 @@ from knutepunkt.staff.network.forms import (
     ContactPointStatusForm,
     FollowUpForm,
     PlanningGroupMemberForm,
-    add_service_errors,
 )
-from knutepunkt.staff.network.selectors import contact_point_pipeline, get_contact_point_for_user
+from knutepunkt.staff.network.selectors import contact_point_pipeline
+from knutepunkt.web.forms import add_service_errors
 
 
 def _detail_url(contact_point: ContactPoint) -> str:

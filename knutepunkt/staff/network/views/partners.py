@@ -6,13 +6,14 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from knutepunkt.network.models import Partner, PartnerContact
+from knutepunkt.network.access import get_partner_contact_for_user, get_partner_for_user
+from knutepunkt.network.models import Partner
 from knutepunkt.network.services import (
     partner_contact_add,
     partner_contact_confirm,
@@ -29,26 +30,18 @@ from knutepunkt.staff.network.forms import (
     PartnerFilterForm,
     PartnerForm,
     PartnerMergeForm,
-    add_service_errors,
 )
 from knutepunkt.staff.network.selectors import (
     duplicate_pairs,
     find_possible_duplicates,
-    get_partner_for_user,
     partner_history,
     partner_list,
 )
+from knutepunkt.web.forms import add_service_errors
 
 
 def _detail_url(partner: Partner) -> str:
     return reverse("staff:network:partner_detail", kwargs={"pk": partner.pk})
-
-
-def _get_contact(partner: Partner, contact_pk: int) -> PartnerContact:
-    contact = partner.contacts.filter(pk=contact_pk).first()
-    if contact is None:
-        raise Http404
-    return contact
 
 
 @staff_view(roles=OFFICE_ROLES)
@@ -207,7 +200,7 @@ def partner_contact_add_view(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_view(roles=OFFICE_ROLES)
 def partner_contact_edit_view(request: HttpRequest, pk: int, contact_pk: int) -> HttpResponse:
     partner = get_partner_for_user(request.user, pk)
-    contact = _get_contact(partner, contact_pk)
+    contact = get_partner_contact_for_user(request.user, contact_pk, partner=partner)
     initial = {name: getattr(contact, name) for name in ("name", "title", "email", "phone")}
     form = PartnerContactForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -230,7 +223,7 @@ def partner_contact_edit_view(request: HttpRequest, pk: int, contact_pk: int) ->
 def partner_contact_confirm_view(request: HttpRequest, pk: int, contact_pk: int) -> HttpResponse:
     """The details are still right: the contact person is kept for another period."""
     partner = get_partner_for_user(request.user, pk)
-    contact = _get_contact(partner, contact_pk)
+    contact = get_partner_contact_for_user(request.user, contact_pk, partner=partner)
     partner_contact_confirm(actor=request.user, contact=contact)  # type: ignore[arg-type]
     messages.success(request, _("The contact person's details are confirmed."))
     return HttpResponseRedirect(_detail_url(partner) + "#contacts")
@@ -240,7 +233,7 @@ def partner_contact_confirm_view(request: HttpRequest, pk: int, contact_pk: int)
 @require_POST
 def partner_contact_remove_view(request: HttpRequest, pk: int, contact_pk: int) -> HttpResponse:
     partner = get_partner_for_user(request.user, pk)
-    contact = _get_contact(partner, contact_pk)
+    contact = get_partner_contact_for_user(request.user, contact_pk, partner=partner)
     partner_contact_remove(actor=request.user, contact=contact)  # type: ignore[arg-type]
     messages.success(request, _("The contact person was removed."))
     return HttpResponseRedirect(_detail_url(partner) + "#contacts")

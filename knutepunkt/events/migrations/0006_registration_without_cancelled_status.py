@@ -1,4 +1,4 @@
-"""Cancelled sign-ups no longer exist (0004 deleted them): no ``cancelled`` status, no
+"""Cancelled sign-ups no longer exist (0005 deleted them): no ``cancelled`` status, no
 ``cancelled_at``, and one sign-up per e-mail address and event without a condition."""
 
 from django.db import migrations, models
@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("events", "0004_cancelled_signups_deleted_counted"),
+        ("events", "0005_cancelled_signups_deleted_counted"),
     ]
 
     operations = [

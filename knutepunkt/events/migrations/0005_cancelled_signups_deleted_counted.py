@@ -2,7 +2,7 @@
 
 The data step counts each event's cancelled sign-ups into ``Event.cancelled_count`` and
 deletes them (names, contact details and answers with them). Going back keeps the
-count and cannot bring the deleted people back. The schema change follows in 0005, in a
+count and cannot bring the deleted people back. The schema change follows in 0006, in a
 transaction of its own.
 """
 
@@ -21,7 +21,7 @@ def count_and_delete_cancelled(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("events", "0003_questions_answers_attendance_target_group"),
+        ("events", "0004_event_description_in_nynorsk_registration_language"),
     ]
 
     operations = [

@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("network", "0001_initial"),
+        ("network", "0002_office_and_contact_point_description_in_nynorsk"),
     ]
 
     operations = [

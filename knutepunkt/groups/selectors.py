@@ -265,7 +265,10 @@ def _distance_label(km: int | None) -> str:
 
 def _group_hit(row: dict[str, Any], km: int | None) -> GroupHit:
     topic = localized_text(row, "topic__name")
-    if row["contact_point__name"] and row["contact_point__status"] == "established":
+    reachable = any(
+        row[f"contact_point__{field}"] for field in ("email", "phone", "website")
+    )  # a contact point with no way in sends people to the district office instead
+    if row["contact_point__name"] and row["contact_point__status"] == "established" and reachable:
         contact = Contact(
             name=row["contact_point__name"],
             email=row["contact_point__email"],

@@ -83,6 +83,15 @@ if not INTEREST_ENCRYPTION_KEYS:
         )
 INTEREST_RETENTION_DAYS = env_int("INTEREST_RETENTION_DAYS", 365)
 INTEREST_REMINDER_DAYS_BEFORE = env_int("INTEREST_REMINDER_DAYS_BEFORE", 30)
+# Retention of personal data (docs/personal-data.md): how long, in days.
+# Event sign-ups are deleted this long after the event ended.
+EVENT_REGISTRATION_RETENTION_DAYS = env_int("EVENT_REGISTRATION_RETENTION_DAYS", 30)
+# A starter's record is deleted after this long without activity (training, update, a
+# confirmation from the starter), with a reminder e-mail STARTER_REMINDER_DAYS_BEFORE.
+STARTER_RETENTION_DAYS = env_int("STARTER_RETENTION_DAYS", 3 * 365)
+STARTER_REMINDER_DAYS_BEFORE = env_int("STARTER_REMINDER_DAYS_BEFORE", 30)
+# A partner's contact person is deleted when nobody has confirmed the details this long.
+PARTNER_CONTACT_RETENTION_DAYS = env_int("PARTNER_CONTACT_RETENTION_DAYS", 2 * 365)
 # The formation engine: how many people make a group, how far they may travel, how big it gets.
 INTEREST_FORMATION_THRESHOLD = env_int("INTEREST_FORMATION_THRESHOLD", 5)
 INTEREST_TRAVEL_KM = env_int("INTEREST_TRAVEL_KM", 50)

@@ -59,7 +59,7 @@ def _send(
 def send_registration_received(registration_id: int) -> None:
     """Confirmation, or the waiting-list notice, with the time, place and a cancel link."""
     registration = _load(registration_id)
-    if registration is None or registration.status == RegistrationStatus.CANCELLED:
+    if registration is None:  # cancelled (deleted) before the e-mail went
         return
     with translation.override(registration.language):
         if registration.status == RegistrationStatus.CONFIRMED:

@@ -31,6 +31,7 @@ SECTIONS: list[tuple[str, Promise]] = [
     ("staff:reports:coverage", _("Coverage")),
     ("staff:feedback:change_request_list", _("Listing corrections")),
     ("staff:tokens:token_list", _("API tokens")),
+    ("staff:privacy:person_data", _("A person's data")),
 ]
 
 

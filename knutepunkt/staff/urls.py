@@ -16,4 +16,5 @@ urlpatterns = [
     path("", include("knutepunkt.staff.reports.urls")),
     path("", include("knutepunkt.staff.feedback.urls")),
     path("", include("knutepunkt.staff.tokens.urls")),
+    path("", include("knutepunkt.staff.privacy.urls")),
 ]

@@ -32,6 +32,8 @@ from knutepunkt.groups.models import GroupStatus
 from knutepunkt.groups.services import group_create, topic_create
 from knutepunkt.interests.testing import make_interest
 from knutepunkt.interests.tokens import status_token
+from knutepunkt.starters.services import starter_create
+from knutepunkt.starters.tokens import status_token as starter_status_token
 
 pytestmark = pytest.mark.django_db
 
@@ -195,7 +197,13 @@ def targets(office_midt: Any, contact_point_molde: Any, contact_point_tromso: An
         event=event, name="Kari", email="kari@example.org"
     )
     interest = make_interest(municipality=contact_point_molde.municipality, topic=topic)
-    tokens = [cancel_token(registration), result_token(registration), status_token(interest)]
+    starter = starter_create(actor=None, name="Kari", email="kari@example.org", office=office_midt)
+    tokens = [
+        cancel_token(registration),
+        result_token(registration),
+        status_token(interest),
+        starter_status_token(starter),
+    ]
     return Targets(
         slugs=[*info_slugs, "molde", "tromso", office_midt.slug, event.slug],
         numbers=["1506", "5501", "0301", "0000", "9999"],

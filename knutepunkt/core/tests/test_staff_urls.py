@@ -120,6 +120,8 @@ EXPECTED: dict[str, dict[str, Expected]] = {
     "staff:events:question_delete": staff(ALL_STAFF, ok_status=405),  # POST only
     "staff:events:registration_cancel": staff(ALL_STAFF, ok_status=405),  # POST only
     "staff:events:registration_confirm": staff(ALL_STAFF, ok_status=405),  # POST only
+    # --- a person's data request (head office only) -------------------------------------
+    "staff:privacy:person_data": staff({HEAD}),
     # --- activity log (the object is an activity of office Midt) -----------------------
     "staff:activity:activity_list": staff(OFFICE),
     "staff:activity:activity_create": staff(OFFICE),  # head office: choose the office
@@ -159,6 +161,7 @@ EXPECTED: dict[str, dict[str, Expected]] = {
     "staff:network:partner_contact_add": staff(OFFICE, ok_status=405),  # POST only
     "staff:network:partner_contact_edit": staff(OFFICE, not_found={NORD}),
     "staff:network:partner_contact_remove": staff(OFFICE, ok_status=405),  # POST only
+    "staff:network:partner_contact_confirm": staff(OFFICE, ok_status=405),  # POST only
     "staff:network:contact_point_list": staff(OFFICE),  # the pipeline board
     "staff:network:contact_point_create": staff(OFFICE),
     # A coordinator sees their own contact point and edits its public details.
@@ -252,6 +255,7 @@ URL_KWARGS: dict[str, Callable[[Callable[[str], Any]], dict[str, Any]]] = {
     },
     "staff:network:partner_contact_edit": network_testing.partner_contact_kwargs,
     "staff:network:partner_contact_remove": network_testing.partner_contact_kwargs,
+    "staff:network:partner_contact_confirm": network_testing.partner_contact_kwargs,
     **{
         f"staff:network:{name}": network_testing.contact_point_kwargs
         for name in (

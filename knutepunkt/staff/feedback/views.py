@@ -17,7 +17,7 @@ from knutepunkt.feedback.models import ChangeRequest
 from knutepunkt.feedback.services import change_request_accept, change_request_dismiss
 from knutepunkt.staff.access import OFFICE_ROLES, staff_view
 from knutepunkt.staff.feedback.forms import AcceptForm, DismissForm
-from knutepunkt.staff.network.forms import add_service_errors
+from knutepunkt.web.forms import add_service_errors
 
 
 def get_change_request_for_user(user: Any, pk: int) -> ChangeRequest:

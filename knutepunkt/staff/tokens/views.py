@@ -14,10 +14,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from knutepunkt.staff.access import OFFICE_ROLES, staff_view
-from knutepunkt.staff.network.forms import add_service_errors
 from knutepunkt.staff.tokens.forms import TokenForm
 from knutepunkt.tokens.models import ApiToken
 from knutepunkt.tokens.services import api_token_create, api_token_revoke
+from knutepunkt.web.forms import add_service_errors
 
 
 def _page(request: HttpRequest, form: TokenForm, key: str = "", status: int = 200) -> HttpResponse:

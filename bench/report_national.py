@@ -8,8 +8,9 @@
 3. Times ``build_national_report`` + the staff template render (HTML) and
    ``build_national_report`` + ``national_report_pdf`` (PDF), best of 3 after a warm-up.
 
-Prints ``BENCH report_national_html_s <s> s`` (target < 2) and
-``BENCH report_national_pdf_s <s> s`` (target < 15). The database is left for inspection.
+Prints ``BENCH report_national_html_s <s> s`` (target < 2),
+``BENCH report_national_pdf_s <s> s`` (target < 15) and ``BENCH national_pdf_mb <MB> MB``
+(14,000 activities, tagged; target ≤ 4). The database is left for inspection.
 """
 
 from __future__ import annotations
@@ -185,11 +186,8 @@ def main() -> None:
         page = render_to_string("reports/staff/national.html", {"national": report}, request)
         assert "Vestland" in page
 
-    pages: list[int] = []
-
     def pdf() -> None:
-        content = national_report_pdf(build_national_report(year=YEAR))
-        pages.append(content.count(b"/Type /Page\n") or len(content))
+        national_report_pdf(build_national_report(year=YEAR))
 
     with translation.override("nb"):
         html()  # warm-up (templates, caches of the map geometry)
@@ -197,10 +195,26 @@ def main() -> None:
         build_s = best_of(3, lambda: build_national_report(year=YEAR))
         log(f"of which build_national_report alone: {build_s:.2f} s")
         pdf_s = best_of(2, pdf)
-    size = len(national_report_pdf(build_national_report(year=YEAR)))
-    log(f"national PDF: {size / 1e6:.1f} MB")
+        content = national_report_pdf(build_national_report(year=YEAR))
+    if os.environ.get("BENCH_PDF_OUT"):
+        Path(os.environ["BENCH_PDF_OUT"]).write_bytes(content)
+    import io
+
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(content))
+    catalog = reader.trailer["/Root"]
+    tagged = "/StructTreeRoot" in catalog and bool(catalog.get("/MarkInfo", {}).get("/Marked"))
+    log(
+        f"national PDF: {len(content) / 1e6:.2f} MB, {len(reader.pages)} pages, "
+        f"{7 * PER_OFFICE} activities, {'tagged' if tagged else 'NOT tagged'}"
+    )
     print(f"BENCH report_national_html_s {html_s:.2f} s", flush=True)
     print(f"BENCH report_national_pdf_s {pdf_s:.2f} s", flush=True)
+    print(f"BENCH national_pdf_mb {len(content) / 1e6:.2f} MB", flush=True)
+    if not tagged:
+        print("BENCH FAILED national_pdf: the PDF is not tagged", flush=True)
+        raise SystemExit(1)
 
 
 if __name__ == "__main__":

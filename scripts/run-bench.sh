@@ -22,7 +22,12 @@ failed=0
 run_bench() {
   timeout 900 .venv/bin/python "$@" || { echo "# $1 failed (exit $?)"; failed=1; }
 }
+# The public site, staff forms and nginx at 5,000 groups, then the same at 50,000 groups
+# (names end in _50k) to show how the cost grows.
 run_bench bench/find.py
+BENCH_GROUPS=50000 BENCH_SUFFIX=_50k \
+  BENCH_DATABASE_NAME="${BENCH_DATABASE_NAME:-knutepunkt_bench}_50k" run_bench bench/find.py
+run_bench bench/importing.py
 run_bench bench/activity_list.py
 run_bench bench/report_national.py
 run_bench bench/formation.py

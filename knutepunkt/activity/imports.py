@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import csv
 import datetime
+import hashlib
 import io
+import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -26,11 +28,14 @@ from knutepunkt.network.models import Partner
 if TYPE_CHECKING:
     from knutepunkt.network.models import DistrictOffice
 
-MAX_BYTES = 2 * 1024 * 1024
-# Each row is logged through activity_create (validated and audited one by one); measured
-# at 10-20 ms a row on a busy 2-core machine, so 1,000 rows (several years of one office)
-# keep the confirm request well under a minute.
-MAX_ROWS = 1000
+MAX_MEGABYTES = 2
+MAX_BYTES = MAX_MEGABYTES * 1024 * 1024
+# The rows are checked once and written in bulk (activity_import): 10,000 rows take a few
+# seconds from upload to confirm, so a busy office's year (or several) fits in one file.
+MAX_ROWS = 20000
+# The preview lists every row of a small file; of a large one, the rows that need
+# attention first, then the others up to this many.
+PREVIEW_ROWS = 300
 MAX_COLUMNS = 40
 REQUIRED = ("date", "kind", "title")
 
@@ -82,6 +87,12 @@ class ImportFileError(Exception):
     """The file as a whole cannot be read; the message is for the user."""
 
 
+def too_large_message() -> str:
+    return _("The file is larger than %(size)d MB. Split it into smaller files.") % {
+        "size": MAX_MEGABYTES
+    }
+
+
 def _key(text: Any) -> str:
     text = str(text or "").replace("_", " ").replace("-", " ").strip().rstrip(":*").casefold()
     return " ".join(text.split())
@@ -116,7 +127,7 @@ def read_table(upload: Any) -> list[tuple[int, dict[str, Any]]]:
     """(line number, {column key: raw value}) for every non-empty data row."""
     data = upload.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
-        raise ImportFileError(_("The file is larger than 2 MB. Split it into smaller files."))
+        raise ImportFileError(too_large_message())
     if not data:
         raise ImportFileError(_("The file is empty."))
     name = (getattr(upload, "name", "") or "").lower()
@@ -202,6 +213,8 @@ class ImportRow:
     errors: list[str] = field(default_factory=list)
     unknown_partners: list[str] = field(default_factory=list)
     values: dict[str, Any] = field(default_factory=dict)
+    # The row's content independent of how the sheet spells it (for the fingerprint).
+    normal: dict[str, Any] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -233,10 +246,37 @@ class References:
 
 
 def check_rows(rows: list[tuple[int, dict[str, Any]]], refs: References) -> list[ImportRow]:
-    return [check_row(line, raw, refs) for line, raw in rows]
+    url = URLValidator()
+    return [check_row(line, raw, refs, url_validator=url) for line, raw in rows]
 
 
-def check_row(line: int, raw: dict[str, Any], refs: References) -> ImportRow:
+def fingerprint(rows: Iterable[ImportRow]) -> str:
+    """sha256 of the file's normalised rows, in any order: the same activities read again
+    (the same file, re-sorted or saved as .csv) give the same fingerprint."""
+    lines = sorted(
+        json.dumps(row.normal, sort_keys=True, ensure_ascii=False, default=str) for row in rows
+    )
+    return hashlib.sha256("\n".join(lines).encode()).hexdigest()
+
+
+def preview_rows(rows: list[ImportRow], limit: int = PREVIEW_ROWS) -> list[ImportRow]:
+    """The rows the preview lists: all of a small file; of a large one, those that will be
+    rejected or name unknown partners first, then the others, up to ``limit``, in file
+    order."""
+    if len(rows) <= limit:
+        return rows
+    shown = [row for row in rows if not row.ok][:limit]
+    shown += [row for row in rows if row.ok][: limit - len(shown)]
+    return sorted(shown, key=lambda row: row.line)
+
+
+def check_row(
+    line: int,
+    raw: dict[str, Any],
+    refs: References,
+    *,
+    url_validator: URLValidator | None = None,
+) -> ImportRow:
     shown = {key: _show(raw.get(key)) for key, _header in COLUMNS}
     row = ImportRow(line=line, shown=shown)
     values = row.values
@@ -271,10 +311,29 @@ def check_row(line: int, raw: dict[str, Any], refs: References) -> ImportRow:
     values["url"] = _text(raw.get("url"))
     if values["url"]:
         try:
-            URLValidator()(values["url"])
+            (url_validator or URLValidator())(values["url"])
         except ValidationError:
             row.errors.append(_("Not a web address: “%(text)s”.") % {"text": values["url"]})
+    row.normal = _normal(shown, values)
     return row
+
+
+def _normal(shown: dict[str, str], values: dict[str, Any]) -> dict[str, Any]:
+    """What the row says, whatever the spelling: parsed values where they do not depend
+    on the database (dates, type, counts, municipality number), folded text otherwise."""
+    normal: dict[str, Any] = {key: " ".join(text.split()) for key, text in shown.items()}
+    for name in ("date", "end_date", "participants", "people_reached"):
+        if values.get(name) is not None:
+            normal[name] = values[name]
+    if values.get("kind"):
+        normal["kind"] = values["kind"]
+    if values.get("municipality"):
+        normal["municipality"] = values["municipality"]
+        normal.pop("municipality_number", None)
+    normal["partners"] = sorted(name.casefold() for name in _split(shown.get("partners")))
+    for name in ("office_tasks", "plan_goals"):
+        normal[name] = sorted(p for p in re.split(r"[;,\s]+", shown.get(name, "")) if p)
+    return normal
 
 
 def _text(value: Any) -> str:
@@ -392,7 +451,7 @@ def stored_row(row: ImportRow) -> dict[str, Any]:
 
 def service_row(stored: dict[str, Any]) -> dict[str, Any]:
     """A stored row as :func:`activity_import` expects it."""
-    values = {k: v for k, v in stored.items() if k != "line"}
+    values = dict(stored)
     for name in ("date", "end_date"):
         values[name] = datetime.date.fromisoformat(values[name]) if values[name] else None
     return values

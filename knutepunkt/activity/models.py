@@ -14,6 +14,7 @@ class OfficeTask(models.Model):
 
     number = models.PositiveSmallIntegerField(_("number"), unique=True)
     name_nb = models.CharField(_("name (bokmål)"), max_length=200)
+    name_nn = models.CharField(_("name (nynorsk)"), max_length=200, blank=True)
     name_en = models.CharField(_("name (English)"), max_length=200)
 
     class Meta:
@@ -30,6 +31,7 @@ class PlanGoal(models.Model):
 
     number = models.PositiveSmallIntegerField(_("number"), unique=True)
     name_nb = models.CharField(_("name (bokmål)"), max_length=200)
+    name_nn = models.CharField(_("name (nynorsk)"), max_length=200, blank=True)
     name_en = models.CharField(_("name (English)"), max_length=200)
 
     class Meta:
@@ -196,3 +198,41 @@ class ClosedYear(models.Model):
 
     def __str__(self) -> str:
         return f"{self.office_id}: {self.year}"
+
+
+class ActivityImport(models.Model):
+    """A spreadsheet imported into an office's log, known by a fingerprint of its rows so
+    the same file cannot be imported twice (which would log every activity twice)."""
+
+    office = models.ForeignKey(
+        "network.DistrictOffice",
+        verbose_name=_("district office"),
+        on_delete=models.CASCADE,
+        related_name="activity_imports",
+    )
+    # sha256 of the normalised rows (knutepunkt.activity.imports.fingerprint).
+    fingerprint = models.CharField(_("fingerprint"), max_length=64)
+    file_name = models.CharField(_("file name"), max_length=255, blank=True)
+    imported_count = models.PositiveIntegerField(_("activities imported"))
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("imported by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    imported_at = models.DateTimeField(_("imported"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("activity import")
+        verbose_name_plural = _("activity imports")
+        ordering = ["-imported_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["office", "fingerprint"], name="activity_import_once_per_office"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.imported_at:%d.%m.%Y} {self.file_name or self.fingerprint[:12]}"

@@ -8,14 +8,15 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Model
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from knutepunkt.activity.models import Activity, ClosedYear, OfficeTask, PlanGoal
-from knutepunkt.core.audit import audit_log
+from knutepunkt.activity.models import Activity, ActivityImport, ClosedYear, OfficeTask, PlanGoal
+from knutepunkt.core.audit import audit_entry, audit_log, audit_log_many
+from knutepunkt.core.bulk import insert_instances, insert_values
 from knutepunkt.core.services import (
     apply_changes,
     check_fields,
@@ -84,10 +85,10 @@ def _resolve_many(name: str, values: Iterable[Any] | None) -> list[Any] | None:
         return values  # already rows (e.g. resolved once for a whole import)
     try:
         pks = [v.pk if isinstance(v, Model) else int(v) for v in values]
-        found = {obj.pk: obj for obj in model._default_manager.filter(pk__in=pks)}
+        found = {obj.pk: obj for obj in model._default_manager.filter(pk__in=set(pks))}
     except (TypeError, ValueError) as exc:
         raise ValidationError({name: _("Choose valid entries.")}) from exc
-    missing = [pk for pk in pks if pk not in found]
+    missing = sorted({pk for pk in pks if pk not in found})
     if missing:
         raise ValidationError(
             {name: _("Unknown entries: %(ids)s.") % {"ids": ", ".join(map(str, missing))}}
@@ -266,60 +267,205 @@ def _add_new_partners(
     return list(chosen.values())
 
 
+# What a row of an import may hold (activity_create's arguments, minus office and links
+# to events and contact points, plus the names of partners to create).
+IMPORT_ROW_FIELDS = frozenset(
+    {
+        "date",
+        "end_date",
+        "kind",
+        "title",
+        "municipality",
+        "partners",
+        "participants",
+        "people_reached",
+        "office_tasks",
+        "plan_goals",
+        "notes",
+        "url",
+        "new_partner_names",
+        "line",
+    }
+)
+# Foreign keys of an imported activity are resolved in bulk before validation: checking
+# them again per row would cost a query each.
+_RESOLVED_FKS = ("office", "municipality", "event", "contact_point", "created_by")
+_MAX_ROW_ERRORS = 10
+
+
 def activity_import(
     *,
     actor: User | None,
     office: DistrictOffice,
     rows: Sequence[Mapping[str, Any]],
     new_partner_kind: str | None = None,
+    fingerprint: str = "",
+    file_name: str = "",
 ) -> list[Activity]:
     """Log many activities at once (a year's spreadsheet), all or nothing.
 
-    Each row holds :func:`activity_create` arguments; ``new_partner_names`` in a row are
-    created in the office's register with ``new_partner_kind`` (once per name). Every
-    activity is audited on its own, and the import once more as a whole.
+    Each row holds :func:`activity_create` arguments (``line``: its line in the file, for
+    messages); ``new_partner_names`` in a row are created in the office's register with
+    ``new_partner_kind`` (once per name). Every row is validated before anything is
+    written; then the activities, their links and their audit entries (the same entry
+    per activity as :func:`activity_create` writes) are inserted in bulk, and the import
+    is audited once more as a whole.
+
+    ``fingerprint`` (:func:`knutepunkt.activity.imports.fingerprint`) is remembered per
+    office: the same file imported again is refused with a validation error.
     """
     ensure_office_access(actor, office)
-    rows = _resolve_rows(rows)
-    # Checked once for the whole file (the rows are then not checked one by one).
-    ensure_years_open(office, [row.get("date") for row in rows])
-    activities: list[Activity] = []
-    token = _skip_year_check.set(True)
-    try:
-        _import_rows(actor, office, rows, new_partner_kind, activities)
-    finally:
-        _skip_year_check.reset(token)
-    return activities
-
-
-def _import_rows(
-    actor: User | None,
-    office: DistrictOffice,
-    rows: list[dict[str, Any]],
-    new_partner_kind: str | None,
-    activities: list[Activity],
-) -> None:
+    for row in rows:
+        check_fields(row, IMPORT_ROW_FIELDS, "activity_import")
+    if not new_partner_kind and any(row.get("new_partner_names") for row in rows):
+        raise ValidationError({"new_partners": _("Choose a type for the new partners.")})
+    if fingerprint:
+        ensure_not_imported(office, fingerprint)
+    resolved = _resolve_rows(rows)
+    # Checked once for the whole file, before anything is written.
+    ensure_years_open(office, [row.get("date") for row in resolved])
+    activities, related = _validated_activities(actor, office, resolved)
     with transaction.atomic():
-        for row in rows:
-            values = dict(row)
-            names = values.pop("new_partner_names", ())
-            if names and not new_partner_kind:
-                raise ValidationError({"new_partners": _("Choose a type for the new partners.")})
-            activities.append(
-                activity_create(
-                    actor=actor,
-                    office=office,
-                    new_partners=[(n, new_partner_kind or "") for n in names],
-                    **values,
-                )
+        new_names = {" ".join(n.split()) for row in resolved for n in row["new_partner_names"]}
+        created = _partners_by_name(actor, office, new_names, new_partner_kind or "")
+        for links, row in zip(related, resolved, strict=True):
+            extra = [created[" ".join(n.split()).casefold()] for n in row["new_partner_names"]]
+            if extra:
+                chosen = {p.pk: p for p in links["partners"]}
+                chosen.update((p.pk, p) for p in extra)
+                links["partners"] = list(chosen.values())
+        insert_instances(activities, with_pks=True)
+        _link_in_bulk(activities, related)
+        audit_log_many(
+            audit_entry(
+                actor=actor,
+                action="activity.activity.created",
+                target=activity,
+                data={
+                    **snapshot(activity, ACTIVITY_FIELDS - _M2M.keys()),
+                    **{name: sorted(obj.pk for obj in links[name]) for name in _M2M},
+                },
+                personal_fields=_NO_PERSONAL_FIELDS,
             )
+            for activity, links in zip(activities, related, strict=True)
+        )
+        if fingerprint:
+            _remember_import(actor, office, fingerprint, file_name, len(activities))
         audit_log(
             actor=actor,
             action="activity.activity.imported",
             target=office,
             office=office,
-            data={"count": len(activities)},
+            data={"count": len(activities), "fingerprint": fingerprint, "file": file_name},
             personal_fields=_NO_PERSONAL_FIELDS,
+        )
+    return activities
+
+
+def ensure_not_imported(office: DistrictOffice, fingerprint: str) -> None:
+    """Refuse a file whose rows this office has imported before."""
+    earlier = ActivityImport.objects.filter(office=office, fingerprint=fingerprint).first()
+    if earlier is not None:
+        raise ValidationError(already_imported_message(earlier), code="already_imported")
+
+
+def already_imported_message(earlier: ActivityImport) -> str:
+    return _(
+        "This file was imported on %(date)s (%(count)d activities). Importing it again "
+        "would log every activity twice. To add rows that were left out, import a file "
+        "with only those rows."
+    ) % {
+        "date": timezone.localtime(earlier.imported_at).strftime("%d.%m.%Y"),
+        "count": earlier.imported_count,
+    }
+
+
+def _remember_import(
+    actor: User | None, office: DistrictOffice, fingerprint: str, file_name: str, count: int
+) -> None:
+    try:
+        with transaction.atomic():
+            ActivityImport.objects.create(
+                office=office,
+                fingerprint=fingerprint,
+                file_name=file_name[:255],
+                imported_count=count,
+                imported_by=actor if actor is not None and actor.is_authenticated else None,
+            )
+    except IntegrityError:
+        # The same file was confirmed twice at once (two tabs): the other one won.
+        ensure_not_imported(office, fingerprint)
+        raise
+
+
+def _validated_activities(
+    actor: User | None, office: DistrictOffice, rows: list[dict[str, Any]]
+) -> tuple[list[Activity], list[dict[str, list[Any]]]]:
+    """Unsaved activities and their links, every row checked (field rules, the model's
+    own checks, same office) without a query; all errors at once, by line."""
+    office = resolve_office(actor, office)
+    actor_id = actor.pk if actor is not None and actor.is_authenticated else None
+    activities: list[Activity] = []
+    related: list[dict[str, list[Any]]] = []
+    errors: list[str] = []
+    for index, row in enumerate(rows):
+        activity = Activity(
+            office=office,
+            date=row["date"],
+            end_date=row.get("end_date"),
+            kind=row.get("kind") or "",
+            title=row.get("title") or "",
+            municipality=row.get("municipality"),
+            participants=row.get("participants"),
+            people_reached=row.get("people_reached"),
+            notes=row.get("notes") or "",
+            url=row.get("url") or "",
+            created_by_id=actor_id,
+        )
+        links = {name: list(row.get(name) or ()) for name in _M2M}
+        try:
+            _counts_not_negative(row)
+            _check_references(activity, links["partners"])
+            activity.full_clean(exclude=_RESOLVED_FKS, validate_unique=False)
+        except ValidationError as exc:
+            if len(errors) < _MAX_ROW_ERRORS:
+                errors.append(
+                    _("Row %(line)s: %(errors)s")
+                    % {"line": row.get("line") or index + 1, "errors": " ".join(exc.messages)}
+                )
+            else:
+                break
+        activities.append(activity)
+        related.append(links)
+    if errors:
+        raise ValidationError(errors)
+    return activities, related
+
+
+def _partners_by_name(
+    actor: User | None, office: DistrictOffice, names: set[str], kind: str
+) -> dict[str, Partner]:
+    """The named partners by folded name: those already in the office's register, the
+    others created (through the network service, audited). Inside the caller's
+    transaction."""
+    if not names:
+        return {}
+    pairs = [(name, kind) for name in sorted(names)]
+    return {p.name.casefold(): p for p in _add_new_partners(actor, office, [], pairs)}
+
+
+def _link_in_bulk(activities: list[Activity], related: list[dict[str, list[Any]]]) -> None:
+    for name in _M2M:
+        field: Any = Activity._meta.get_field(name)
+        through = field.remote_field.through
+        insert_values(
+            through,
+            (f"{field.m2m_field_name()}_id", f"{field.m2m_reverse_field_name()}_id"),
+            (
+                (activity.pk, pk)
+                for activity, links in zip(activities, related, strict=True)
+                for pk in dict.fromkeys(obj.pk for obj in links[name])
+            ),
         )
 
 
@@ -328,20 +474,20 @@ def _resolve_rows(rows: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
     (instead of several per row); anything gone since the preview is an error."""
     resolved = [dict(row) for row in rows]
     for name in _M2M:
-        pks = {int(pk) for row in resolved for pk in row.get(name) or ()}
+        wanted = [v for row in resolved for v in row.get(name) or ()]
         # Raises for anything unknown (deleted since the preview).
-        found = {obj.pk: obj for obj in _resolve_many(name, sorted(pks)) or []}
+        found = iter(_resolve_many(name, wanted) or [])
         for row in resolved:
-            if name in row:
-                row[name] = [found[int(pk)] for pk in row[name] or ()]
+            row[name] = [next(found) for _value in row.get(name) or ()]
     numbers = {row["municipality"] for row in resolved if isinstance(row.get("municipality"), str)}
     places = {m.number: m for m in Municipality.objects.current().filter(number__in=numbers)}
     for row in resolved:
+        row.setdefault("new_partner_names", [])
         number = row.get("municipality")
-        if isinstance(number, str) and number:
-            if number not in places:
+        if isinstance(number, str):
+            if number and number not in places:
                 municipality_from(number)  # raises the usual "unknown municipality" error
-            row["municipality"] = places[number]
+            row["municipality"] = places[number] if number else None
         _headcount_where_counted(row)
     return resolved
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from django.db import models
 
+from knutepunkt.core.bulk import insert_instances
 from knutepunkt.core.models import AuditEntry
 
 if TYPE_CHECKING:
@@ -41,6 +42,35 @@ def _jsonable(value: Any) -> Any:
     return str(value)
 
 
+def audit_entry(
+    *,
+    actor: User | None,
+    action: str,
+    target: models.Model | None = None,
+    data: Mapping[str, Any] | None = None,
+    office: Any = None,
+    personal_fields: frozenset[str] = PERSONAL_FIELDS,
+    target_repr: str | None = None,
+) -> AuditEntry:
+    """The entry :func:`audit_log` writes, unsaved: for writes in bulk, which save many
+    with :func:`audit_log_many` (the same content, one insert)."""
+    # Ids, not instances: cheaper by far when thousands are built, and ``actor`` is often
+    # the request's lazy user.
+    entry = AuditEntry(
+        actor_id=actor.pk if (actor is not None and actor.is_authenticated) else None,
+        action=action,
+        data=mask_personal(data or {}, personal_fields),
+    )
+    if target is not None:
+        entry.target_type = target._meta.label_lower
+        entry.target_id = str(target.pk)
+        entry.target_repr = (str(target) if target_repr is None else target_repr)[:255]
+        if office is None:
+            office = getattr(target, "office", None)
+    entry.office_id = office.pk if isinstance(office, models.Model) else office
+    return entry
+
+
 def audit_log(
     *,
     actor: User | None,
@@ -55,20 +85,23 @@ def audit_log(
 
     ``target_repr`` replaces ``str(target)`` when that would be a person's name.
     """
-    entry = AuditEntry(
-        actor=actor if (actor is not None and actor.is_authenticated) else None,
+    entry = audit_entry(
+        actor=actor,
         action=action,
-        data=mask_personal(data or {}, personal_fields),
+        target=target,
+        data=data,
+        office=office,
+        personal_fields=personal_fields,
+        target_repr=target_repr,
     )
-    if target is not None:
-        entry.target_type = target._meta.label_lower
-        entry.target_id = str(target.pk)
-        entry.target_repr = (str(target) if target_repr is None else target_repr)[:255]
-        if office is None:
-            office = getattr(target, "office", None)
-    entry.office = office
     entry.save()
     return entry
+
+
+def audit_log_many(entries: Iterable[AuditEntry]) -> None:
+    """Save entries built by :func:`audit_entry` in bulk (an import of thousands of rows);
+    their pks are not read back."""
+    insert_instances(list(entries))
 
 
 def changed_fields(instance: models.Model, fields: Mapping[str, Any]) -> dict[str, Any]:

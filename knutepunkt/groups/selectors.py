@@ -1,51 +1,54 @@
 """Reads for the public "Find help" page: groups, contact points and the district office
 near a municipality, ranked by distance.
 
-Every function runs a fixed number of queries, whatever the number of results: rows come
-as ``values()`` with the joins they need (no model instances, no municipality outlines),
-and display values (distance, labels, how to get in touch) are computed here once so the
-template only prints them.
+Answered from the in-memory index (:mod:`knutepunkt.groups.index`): no query per search,
+whatever the number of results (on PostgreSQL, one small query the first time a word is
+searched for, to let the ``norwegian`` text-search configuration normalise it). The
+ranking is the one the database used to compute: groups matching the topic or the text,
+the 40 nearest by a flat-earth approximation, then by kilometres, running before forming,
+then id. Display values (distance, labels, how to get in touch) are computed here once so
+the template only prints them.
 """
 
 from __future__ import annotations
 
-import math
+import heapq
 from dataclasses import dataclass, field
-from typing import Any
+from functools import lru_cache
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchVector
-from django.db import connection
-from django.db.models import Exists, F, FloatField, OuterRef, Q, QuerySet, Value
-from django.db.models.functions import Coalesce
 from django.urls import reverse
+from django.utils import translation
 from django.utils.formats import number_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from knutepunkt.core.i18n import LocalizedText, localized_text
-from knutepunkt.geo.distance import haversine_km
+from knutepunkt.core.i18n import LocalizedText, content_language
 from knutepunkt.geo.places import Place
-from knutepunkt.groups.models import GroupFormat, GroupStatus, GroupTarget, SelfHelpGroup, Topic
-from knutepunkt.groups.search import ParsedQuery, TopicText, matching_topic_ids
-from knutepunkt.network.models import ContactPoint, ContactPointKind, DistrictOffice
+from knutepunkt.groups.index import (
+    Contact,
+    FindIndex,
+    IndexedGroup,
+    NotIndexable,
+    find_index,
+    text_matches,
+)
+from knutepunkt.groups.models import GroupFormat, GroupStatus, GroupTarget, SelfHelpGroup
+from knutepunkt.groups.search import ParsedQuery, matching_topic_ids
+from knutepunkt.network.models import ContactPointKind
 
 IN_PERSON_LIMIT = 20
 REMOTE_LIMIT = 30
 NEARBY_CONTACT_POINTS = 3
 
+# Sorting the matches costs about their number, walking the municipalities nearest first
+# about limit × groups / matches: with more matches than √(limit × groups × this), walk.
+_WALK_FACTOR = 1.0
+
+__all__ = ["Contact", "ContactPointHit", "FindResults", "GroupHit", "find_help"]
+
 # --- Results -------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Contact:
-    """How to get in touch: always an organisation, never a group member."""
-
-    name: str
-    email: str = ""
-    phone: str = ""
-    website: str = ""
-    address: str = ""
-    via_office: bool = False
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,7 @@ class GroupHit:
     contact: Contact
     # Beyond the travel distance (INTEREST_TRAVEL_KM) from the place searched for.
     far: bool = False
+    url: str = ""
 
 
 @dataclass(frozen=True)
@@ -117,42 +121,44 @@ class FindResults:
 
 def find_help(*, query: ParsedQuery, place: Place | None) -> FindResults:
     """Everything the finder shows for a query near a place (or anywhere: place None)."""
+    index = find_index()
     results = FindResults(place=place, query=query)
-    groups = _matching_groups(query)
-    in_person = _in_person(groups, place)
+    matching = _matching_ids(index, query)
+    in_person = _in_person(index, matching, place)
     results.in_person = [hit for hit in in_person if not hit.far]
     results.far_in_person = [hit for hit in in_person if hit.far]
-    results.remote = _remote(groups)
+    remote = _first(index.remote_by_topic, index.remote_position, matching, REMOTE_LIMIT)
+    texts = _texts(get_language() or "nb")
+    results.remote = [_group_hit(g, None, texts) for g in remote]
     if place is not None:
-        results.contact_points = _contact_points(place)
-        results.office = _office(place)
+        results.contact_points = _contact_points(index, place)
+        results.office = _office(index, place)
     return results
 
 
-def _matching_groups(query: ParsedQuery) -> QuerySet[SelfHelpGroup]:
-    groups = SelfHelpGroup.objects.public()
-    if query.relatives:
-        groups = groups.filter(target=GroupTarget.RELATIVES)
+def _matching_ids(index: FindIndex, query: ParsedQuery) -> set[int] | frozenset[int] | None:
+    """Ids of the public groups the query matches; None for all of them."""
+    base: frozenset[int] | None = index.relatives if query.relatives else None
     if not query.terms:
-        return groups
-    topics = [
-        TopicText(*row)
-        for row in Topic.objects.values_list("id", "name_nb", "name_en", "synonyms", "name_nn")
-    ]
-    text_match = (
-        _postgres_text_match(groups, query)
-        if connection.vendor == "postgresql"
-        else _simple_text_match(query)
-    )
-    return groups.filter(Q(topic_id__in=matching_topic_ids(query, topics)) | text_match)
+        return base
+    memo: dict[str, set[int]] = index.derived("topic-matches", dict)
+    topics = memo.get(query.normalised)
+    if topics is None:
+        if len(memo) > 5000:
+            memo.clear()
+        topics = memo[query.normalised] = matching_topic_ids(query, index.topics)
+    try:
+        text = text_matches(index, query.fts_words())
+    except NotIndexable:
+        text = _postgres_text_match(query)
+    matched = text.union(*(index.by_topic.get(t, ()) for t in topics))
+    return matched & base if base is not None else matched
 
 
-def _postgres_text_match(groups: QuerySet[SelfHelpGroup], query: ParsedQuery) -> Q:
-    """Full-text search with the ``norwegian`` configuration over topic names, topic
-    search words and the group's own title and description; each word as a prefix.
-
-    Run once, here, over the public groups only: as a subquery it would be computed again
-    for the in-person and the remote list (each ~60 ms with 5,000 groups)."""
+def _postgres_text_match(query: ParsedQuery) -> set[int]:
+    """Full-text search in the database, for the rare word the index cannot normalise to
+    one prefix: the ``norwegian`` configuration over topic names, topic search words and
+    the group's own title and descriptions; each word as a prefix."""
     combined: SearchQuery | None = None
     for alternatives in query.fts_words():
         term: SearchQuery | None = None
@@ -162,7 +168,7 @@ def _postgres_text_match(groups: QuerySet[SelfHelpGroup], query: ParsedQuery) ->
         if term is not None:
             combined = term if combined is None else combined & term
     if combined is None:
-        return Q(pk__in=[])
+        return set()
     vector = SearchVector(
         "topic__name_nb",
         "topic__name_nn",
@@ -174,202 +180,166 @@ def _postgres_text_match(groups: QuerySet[SelfHelpGroup], query: ParsedQuery) ->
         "description_en",
         config="norwegian",
     )
-    ids = list(
-        groups.annotate(document=vector).filter(document=combined).values_list("pk", flat=True)
+    return set(
+        SelfHelpGroup.objects.public()
+        .annotate(document=vector)
+        .filter(document=combined)
+        .values_list("pk", flat=True)
     )
-    return Q(pk__in=ids)
 
 
-def _simple_text_match(query: ParsedQuery) -> Q:
-    """SQLite: every word (or one of its alternatives) somewhere in the group's text."""
-    condition = Q()
-    for alternatives in query.fts_words():
-        term = Q(pk__in=[])
-        for word in alternatives:
-            for name in ("title", "description_nb", "description_nn", "description_en"):
-                term |= Q(**{f"{name}__icontains": word})
-        condition &= term
-    return condition
+def _first(
+    ordered: list[IndexedGroup],
+    positions: dict[int, int],
+    matching: set[int] | frozenset[int] | None,
+    limit: int,
+) -> list[IndexedGroup]:
+    """The first ``limit`` matching groups of ``ordered`` (``positions``: group id → its
+    place in ``ordered``)."""
+    if matching is None:
+        return ordered[:limit]
+    get = positions.get
+    first = heapq.nsmallest(limit, [p for p in map(get, matching) if p is not None])
+    return [ordered[p] for p in first]
 
 
-_GROUP_FIELDS = (
-    "id",
-    "title",
-    "format",
-    "target",
-    "status",
-    "meeting_time",
-    "topic__name_nb",
-    "topic__name_en",
-    "contact_point__name",
-    "contact_point__status",
-    "contact_point__email",
-    "contact_point__phone",
-    "contact_point__website",
-    "office__name",
-    "office__email",
-    "office__phone",
-)
-
-
-def _in_person(groups: QuerySet[SelfHelpGroup], place: Place | None) -> list[GroupHit]:
-    located = groups.filter(format=GroupFormat.IN_PERSON).annotate(
-        place_name=Coalesce("municipality__name", "contact_point__municipality__name"),
-        lat=Coalesce("municipality__latitude", "contact_point__municipality__latitude"),
-        lon=Coalesce("municipality__longitude", "contact_point__municipality__longitude"),
-    )
+def _in_person(
+    index: FindIndex, matching: set[int] | frozenset[int] | None, place: Place | None
+) -> list[GroupHit]:
+    texts = _texts(get_language() or "nb")
     if place is None:
-        rows = located.order_by("place_name", "topic__name_nb", "id").values(
-            *_GROUP_FIELDS, "place_name", "lat", "lon"
-        )[:IN_PERSON_LIMIT]
-        return [_group_hit(row, None) for row in rows]
-    # Order in SQL by a flat-earth approximation, then refine with the true distance.
-    squeeze = math.cos(math.radians(place.latitude)) ** 2
-    d_lat = F("lat") - Value(place.latitude, output_field=FloatField())
-    d_lon = F("lon") - Value(place.longitude, output_field=FloatField())
-    nearest = (
-        located.annotate(
-            d2=d_lat * d_lat + d_lon * d_lon * Value(squeeze, output_field=FloatField())
+        first = _first(
+            index.in_person_by_place, index.in_person_position, matching, IN_PERSON_LIMIT
         )
-        .order_by("d2", "id")
-        .values(*_GROUP_FIELDS, "place_name", "lat", "lon")[: IN_PERSON_LIMIT * 2]
-    )
-    scored = []
-    for row in nearest:
-        km = haversine_km(place.latitude, place.longitude, row["lat"], row["lon"])
-        scored.append((round(km), row["status"] != GroupStatus.OPEN, row["id"], row))
-    scored.sort(key=lambda item: item[:3])
-    return [_group_hit(row, km) for km, _open, _id, row in scored[:IN_PERSON_LIMIT]]
+        return [_group_hit(g, None, texts) for g in first]
+    distances = index.distances(place)
+    d2 = distances.d2
+    # The 40 nearest by the flat-earth measure, ties by id …
+    limit = IN_PERSON_LIMIT * 2
+    where = index.in_person_location
+    if matching is not None and len(matching) ** 2 < limit * len(where) * _WALK_FACTOR:
+        # Few matches: sort them. (Many: walk the municipalities nearest first.)
+        items = [(d2[loc], gid) for gid in matching if (loc := where.get(gid)) in d2]
+        nearest = [(where[gid], gid) for _d2, gid in heapq.nsmallest(limit, items)]
+    else:
+        found: list[tuple[float, int]] = []
+        last: float | None = None
+        for location in distances.locations:
+            if len(found) >= limit and d2[location] != last:
+                break
+            distance = d2[location]
+            before = len(found)
+            found += [
+                (distance, g.id)
+                for g in index.by_location.get(location, ())
+                if matching is None or g.id in matching
+            ]
+            if len(found) > before:
+                last = distance
+        found.sort()
+        nearest = [(where[gid], gid) for _d2, gid in found[:limit]]
+    # … then by kilometres, groups running before forming ones, then id.
+    km = distances.km
+    groups = index.groups
+    ranked = sorted(nearest, key=lambda item: (km[item[0]], not groups[item[1]].open, item[1]))
+    return [
+        _group_hit(groups[gid], km[location], texts) for location, gid in ranked[:IN_PERSON_LIMIT]
+    ]
 
 
-def _is_far(km: int | None) -> bool:
-    return km is not None and km > settings.INTEREST_TRAVEL_KM
+@dataclass(frozen=True)
+class _Texts:
+    """What every card of one page shares, in the page's language: looked up once."""
+
+    language: str  # the content language (nb, nn, en)
+    labels: dict[str, str]
+    here: str
+    km_away: str
+
+    def distance(self, km: int | None) -> str:
+        if km is None:
+            return ""
+        if km < 1:
+            return self.here
+        return self.km_away % {"km": number_format(km, force_grouping=True)}
 
 
-def _remote(groups: QuerySet[SelfHelpGroup]) -> list[GroupHit]:
-    rows = (
-        groups.filter(format__in=[GroupFormat.PHONE, GroupFormat.ONLINE])
-        .order_by("topic__name_nb", "id")
-        .values(*_GROUP_FIELDS)[:REMOTE_LIMIT]
-    )
-    return [_group_hit(row, None) for row in rows]
+@lru_cache(maxsize=8)
+def _texts(language: str) -> _Texts:
+    with translation.override(language):
+        return _Texts(
+            language=content_language(language),
+            labels={
+                **{f"format:{k}": str(v) for k, v in GroupFormat.choices},
+                **{f"target:{k}": str(v) for k, v in GroupTarget.choices},
+                **{f"status:{k}": str(v) for k, v in GroupStatus.choices},
+                **{f"kind:{k}": str(v) for k, v in ContactPointKind.choices},
+            },
+            here=_("In your municipality"),
+            km_away=_("%(km)s km away"),
+        )
 
 
 def _distance_label(km: int | None) -> str:
-    if km is None:
-        return ""
-    if km < 1:
-        return _("In your municipality")
-    return _("%(km)s km away") % {"km": number_format(km, force_grouping=True)}
+    return _texts(get_language() or "nb").distance(km)
 
 
-def _group_hit(row: dict[str, Any], km: int | None) -> GroupHit:
-    topic = localized_text(row, "topic__name")
-    if row["contact_point__name"] and row["contact_point__status"] == "established":
-        contact = Contact(
-            name=row["contact_point__name"],
-            email=row["contact_point__email"],
-            phone=row["contact_point__phone"],
-            website=row["contact_point__website"],
-        )
-    else:
-        contact = Contact(
-            name=row["office__name"],
-            email=row["office__email"],
-            phone=row["office__phone"],
-            via_office=True,
-        )
-    if row["format"] == GroupFormat.IN_PERSON:
-        where = row.get("place_name") or ""
-    else:
-        where = str(GroupFormat(row["format"]).label)
+def _group_hit(group: IndexedGroup, km: int | None, texts: _Texts | None = None) -> GroupHit:
+    texts = texts or _texts(get_language() or "nb")
+    labels = texts.labels
+    topic = group.topic.name(texts.language)
+    format_label = labels[f"format:{group.format}"]
     return GroupHit(
-        title=LocalizedText(row["title"], "nb") if row["title"] else topic,
+        title=LocalizedText(group.title, "nb") if group.title else topic,
         topic=topic,
-        where=where,
-        format_label=str(GroupFormat(row["format"]).label),
-        target_label=str(GroupTarget(row["target"]).label),
-        status_label=str(GroupStatus(row["status"]).label),
-        forming=row["status"] == GroupStatus.FORMING,
-        meeting_time=row["meeting_time"],
-        distance_label=_distance_label(km),
-        contact=contact,
-        far=_is_far(km),
+        where=group.place_name if group.format == GroupFormat.IN_PERSON else format_label,
+        format_label=format_label,
+        target_label=labels[f"target:{group.target}"],
+        status_label=labels[f"status:{group.status}"],
+        forming=group.status == GroupStatus.FORMING,
+        meeting_time=group.meeting_time,
+        distance_label=texts.distance(km),
+        contact=group.contact,
+        far=km is not None and km > settings.INTEREST_TRAVEL_KM,
+        url=reverse("find:group", kwargs={"group_id": 1}).replace("/1/", f"/{group.id}/"),
     )
 
 
-def _contact_points(place: Place) -> list[ContactPointHit]:
+def _contact_points(index: FindIndex, place: Place) -> list[ContactPointHit]:
     """Those serving the municipality, then the nearest few others."""
-    serving = ContactPoint.municipalities_served.through.objects.filter(
-        contactpoint_id=OuterRef("pk"), municipality__number=place.number
-    )
-    rows = (
-        ContactPoint.objects.public()
-        .annotate(serves=Exists(serving))
-        .values(
-            "name",
-            "slug",
-            "kind",
-            "address",
-            "opening_hours",
-            "email",
-            "phone",
-            "website",
-            "serves",
-            "municipality__name",
-            "municipality__latitude",
-            "municipality__longitude",
+    ranked = index.distances(place).contact_points
+    chosen = [(p, km, True) for p, km, serves in ranked if serves]
+    chosen += [(p, km, False) for p, km, serves in ranked if not serves][:NEARBY_CONTACT_POINTS]
+    # One reverse for all: the address of a contact point differs only by its slug.
+    pattern = reverse("directory:contact_point", kwargs={"slug": "slug"})
+    texts = _texts(get_language() or "nb")
+    return [
+        ContactPointHit(
+            name=point.name,
+            kind_label=texts.labels[f"kind:{point.kind}"],
+            where=point.municipality_name,
+            distance_label=texts.distance(km),
+            serves_place=serves,
+            address=point.address,
+            opening_hours=point.opening_hours,
+            contact=Contact(
+                name=point.name, email=point.email, phone=point.phone, website=point.website
+            ),
+            url=pattern.replace("/slug/", f"/{point.slug}/"),
         )
-    )
-    scored = []
-    for row in rows:
-        km = round(
-            haversine_km(
-                place.latitude,
-                place.longitude,
-                row["municipality__latitude"],
-                row["municipality__longitude"],
-            )
-        )
-        scored.append((not row["serves"], km, row["name"], row))
-    scored.sort(key=lambda item: item[:3])
-    serving_hits = [_contact_point_hit(row, km) for (_, km, _, row) in scored if row["serves"]]
-    others = [_contact_point_hit(row, km) for (_, km, _, row) in scored if not row["serves"]]
-    return serving_hits + others[:NEARBY_CONTACT_POINTS]
+        for point, km, serves in chosen
+    ]
 
 
-def _contact_point_hit(row: dict[str, Any], km: int) -> ContactPointHit:
-    return ContactPointHit(
-        name=row["name"],
-        kind_label=str(ContactPointKind(row["kind"]).label),
-        where=row["municipality__name"],
-        distance_label=_distance_label(km),
-        serves_place=row["serves"],
-        address=row["address"],
-        opening_hours=row["opening_hours"],
-        contact=Contact(
-            name=row["name"], email=row["email"], phone=row["phone"], website=row["website"]
-        ),
-        url=reverse("directory:contact_point", kwargs={"slug": row["slug"]}),
-    )
-
-
-def _office(place: Place) -> Contact | None:
-    """The district office covering the place's county (through OfficeCounty)."""
-    row = (
-        DistrictOffice.objects.filter(
-            officecounty__county__number=place.county_number,
-            officecounty__county__valid_to__isnull=True,
-        )
-        .values("name", "email", "phone", "address")
-        .first()
-    )
-    if row is None:
+def _office(index: FindIndex, place: Place) -> Contact | None:
+    """The district office covering the place's county."""
+    office = index.office_by_county.get(place.county_number)
+    if office is None:
         return None
     return Contact(
-        name=row["name"],
-        email=row["email"],
-        phone=row["phone"],
-        address=row["address"],
+        name=office.name,
+        email=office.email,
+        phone=office.phone,
+        address=office.address,
         via_office=True,
     )

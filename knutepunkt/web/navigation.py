@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from django.http import HttpRequest
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 ABOUT_PAGE = "hva-er-selvhjelp"
@@ -39,20 +41,33 @@ _ITEMS: list[tuple[Any, str, dict[str, str], tuple[str, ...]]] = [
 ]
 
 
+@lru_cache(maxsize=32)
+def _items(
+    language: str, prefix: str, urlconf: str | None
+) -> list[tuple[str, str, tuple[str, ...]]]:
+    """(label, URL, section) of each item in one language: reversed once, not per page."""
+    items = []
+    for label, name, kwargs, section in _ITEMS:
+        url = optional_reverse(name, **kwargs)
+        if url:
+            items.append((str(label), url, section))
+    return items
+
+
 def main_nav(request: HttpRequest | None) -> list[NavItem]:
     path = request.path if request is not None else ""
     match = getattr(request, "resolver_match", None)
     view_name = match.view_name if match is not None else ""
     items = []
-    for label, name, kwargs, section in _ITEMS:
-        url = optional_reverse(name, **kwargs)
-        if not url:
-            continue
+    urlconf = get_urlconf()
+    for label, url, section in _items(
+        get_language() or "", get_script_prefix(), urlconf if isinstance(urlconf, str) else None
+    ):
         if url == path:
             current = "page"
         elif view_name and any(view_name.startswith(prefix) for prefix in section):
             current = "true"
         else:
             current = ""
-        items.append(NavItem(label=str(label), url=url, current=current))
+        items.append(NavItem(label=label, url=url, current=current))
     return items

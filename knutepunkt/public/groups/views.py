@@ -13,6 +13,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
@@ -27,7 +28,8 @@ from knutepunkt.geo.places import (
     suggest_places,
 )
 from knutepunkt.groups.search import ParsedQuery, parse_query
-from knutepunkt.groups.selectors import find_help
+from knutepunkt.groups.selectors import FindResults, find_help
+from knutepunkt.public.groups.cards import contact_html, contact_point_cards, group_cards
 from knutepunkt.public.groups.forms import FindForm
 
 CACHE_VERSION = "1"
@@ -93,6 +95,20 @@ def _search_url(**params: str) -> str:
     return reverse("find:search") + "?" + urlencode({k: v for k, v in params.items() if v})
 
 
+def _cards(results: FindResults) -> dict[str, str]:
+    """The result cards, written in Python (see :mod:`knutepunkt.public.groups.cards`)."""
+    first = results.contact_points[0] if results.contact_points else None
+    return {
+        "in_person": group_cards(results.in_person),
+        "remote": group_cards(results.remote),
+        "far_in_person": group_cards(results.far_in_person),
+        "serving": contact_point_cards(results.serving_contact_points),
+        "others": contact_point_cards(results.other_contact_points),
+        "first_contact": mark_safe(contact_html(first.contact)) if first else "",  # noqa: S308
+        "office_contact": mark_safe(contact_html(results.office)) if results.office else "",  # noqa: S308
+    }
+
+
 def _results_html(query: ParsedQuery, place: Place | None) -> str:
     """The rendered results, cached per normalised query, municipality and language so a
     sudden rush of people searching the same thing costs one database round."""
@@ -101,7 +117,9 @@ def _results_html(query: ParsedQuery, place: Place | None) -> str:
     html = cache.get(key)
     if html is None:
         results = find_help(query=query, place=place)
-        html = render_to_string("groups/_results.html", {"results": results})
+        html = render_to_string(
+            "groups/_results.html", {"results": results, "cards": _cards(results)}
+        )
         cache.set(key, html, _cache_seconds())
     return str(html)
 
@@ -152,9 +170,15 @@ def search(request: HttpRequest) -> HttpResponse:
             context["results_html"] = _results_html(query, outcome.place)
         if outcome.place is not None:
             context["place_label"] = outcome.place.label
-            # Show the place as understood (a position becomes its municipality's name).
+            # Show the place as understood (a position becomes its municipality's name): an
+            # unbound form with these values, as the searched one was valid (nothing to
+            # validate again).
             context["form"] = FindForm(
-                {"q": data["q"], "sted": outcome.place.label, "kommune": outcome.place.number}
+                initial={
+                    "q": data["q"],
+                    "sted": outcome.place.label,
+                    "kommune": outcome.place.number,
+                }
             )
     html = render_to_string("groups/find.html", context, request=request)
     # A page with a CSP nonce is tied to its response header: never reuse it.

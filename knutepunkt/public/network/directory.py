@@ -8,22 +8,22 @@ the one cached projection of :func:`knutepunkt.geo.maps.municipality_map`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
 
 from django.core.cache import cache
-from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext, gettext_lazy
 
+from knutepunkt.core.i18n import LocalizedText, content_language
 from knutepunkt.geo.maps import municipality_map
 from knutepunkt.geo.models import Municipality
 from knutepunkt.geo.places import places_version
 from knutepunkt.geo.svgmap import MapArea, render_svg
-from knutepunkt.network.models import ContactPoint
+from knutepunkt.groups.index import IndexedGroup, find_index
+from knutepunkt.groups.models import GroupFormat, GroupStatus, GroupTarget
 from knutepunkt.reports.coverage import NOTHING as COVERAGE_NOTHING
 from knutepunkt.reports.coverage import SERVED, SOME, PublicCoverage, public_coverage
 
@@ -64,14 +64,59 @@ def coverage() -> Coverage:
     return Coverage(public_coverage())
 
 
-def public_contact_points_for(municipality: Municipality) -> Any:
-    """Established contact points located in or serving ``municipality``."""
-    return (
-        ContactPoint.objects.public()
-        .filter(Q(municipality=municipality) | Q(municipalities_served=municipality))
-        .distinct()
-        .order_by("name")
-    )
+def indexed_coverage() -> Coverage:
+    """The same as :func:`coverage`, from the in-memory index (no query once it is built):
+    municipalities with an established contact point located there or serving them, and
+    those where public groups meet (a group's own municipality, else its contact
+    point's)."""
+
+    def build() -> Coverage:
+        index = find_index()
+        groups = frozenset(g.location for g in index.groups.values() if g.location is not None)
+        return Coverage(PublicCoverage(frozenset(index.contact_points_at), groups))
+
+    return find_index().derived("public-coverage", build)
+
+
+@dataclass(frozen=True)
+class ListedGroup:
+    """A public group as the directory's pages list it (``includes/group_list.html``)."""
+
+    id: int
+    heading: LocalizedText  # its own title (bokmål), else its topic's name
+    status_label: str
+    target_label: str
+    where: str
+    where_marked: bool  # a contact point's name: bokmål, marked as such on other pages
+    meeting_time: str
+
+
+def listed_groups(groups: Iterable[IndexedGroup]) -> list[ListedGroup]:
+    language = content_language()
+    listed = []
+    for group in groups:
+        marked = False
+        if group.format == GroupFormat.IN_PERSON:
+            if group.municipality_id:
+                where = group.place_name
+            else:
+                where, marked = group.contact_point_name, bool(group.contact_point_name)
+        else:
+            where = str(GroupFormat(group.format).label)
+        listed.append(
+            ListedGroup(
+                heading=(
+                    LocalizedText(group.title, "nb") if group.title else group.topic.name(language)
+                ),
+                id=group.id,
+                status_label=str(GroupStatus(group.status).label),
+                target_label=str(GroupTarget(group.target).label),
+                where=where,
+                where_marked=marked,
+                meeting_time=group.meeting_time,
+            )
+        )
+    return listed
 
 
 def map_figure(

@@ -13,20 +13,30 @@ from typing import Any
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 
 from knutepunkt.core.i18n import LocalizedText, localized_text
 from knutepunkt.events.models import Event
 from knutepunkt.geo.models import Municipality
-from knutepunkt.groups.models import SelfHelpGroup
-from knutepunkt.network.models import ContactPoint, ContactPointStatus, DistrictOffice, OfficeCounty
+from knutepunkt.groups.index import find_index
+from knutepunkt.network.models import ContactPointStatus, DistrictOffice, OfficeCounty
+from knutepunkt.public.feedback.forms import ReportForm
 from knutepunkt.public.network.directory import (
-    coverage,
+    indexed_coverage,
+    listed_groups,
     map_figure,
     municipality_hrefs,
-    public_contact_points_for,
 )
 
 UPCOMING_EVENTS_SHOWN = 10
+
+
+def _report(kind: str, key: str) -> dict[str, Any]:
+    """The "something wrong with this listing?" form at the foot of a listing's page."""
+    return {
+        "report_form": ReportForm(auto_id="report-%s"),
+        "report_url": reverse("feedback:report", kwargs={"kind": kind, "key": key}),
+    }
 
 
 def _description(obj: Any) -> LocalizedText:
@@ -40,15 +50,8 @@ def _upcoming_events(**filters: Any) -> list[Event]:
         Event.objects.in_calendar()
         .filter(**filters)
         .select_related("municipality")
+        .defer("municipality__outline")
         .order_by("starts_at", "id")[:UPCOMING_EVENTS_SHOWN]
-    )
-
-
-def _public_groups(queryset: Any) -> list[SelfHelpGroup]:
-    return list(
-        queryset.select_related("topic", "municipality", "contact_point").order_by(
-            "topic__name_nb", "id"
-        )
     )
 
 
@@ -80,13 +83,19 @@ def office_list(request: HttpRequest) -> HttpResponse:
 
 
 def office_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    office = DistrictOffice.objects.select_related("seat").filter(slug=slug).first()
+    office = (
+        DistrictOffice.objects.select_related("seat")
+        .defer("seat__outline")
+        .filter(slug=slug)
+        .first()
+    )
     if office is None:
         raise Http404
     counties = [
         link.county
         for link in OfficeCounty.objects.filter(office=office)
         .select_related("county")
+        .defer("county__outline")
         .order_by("county__number")
     ]
     contact_points = list(
@@ -94,6 +103,7 @@ def office_detail(request: HttpRequest, slug: str) -> HttpResponse:
             status__in=[ContactPointStatus.ESTABLISHED, ContactPointStatus.PLANNING]
         )
         .select_related("municipality")
+        .defer("municipality__outline")
         .order_by("name")
     )
     context = {
@@ -104,56 +114,43 @@ def office_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "planning": [c for c in contact_points if c.status == ContactPointStatus.PLANNING],
         "events": _upcoming_events(office=office),
         "map": map_figure(county_numbers=tuple(c.number for c in counties)) if counties else "",
+        **_report("kontor", office.slug),
     }
     return render(request, "network/office_detail.html", context)
 
 
 def contact_point_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    contact_point = (
-        ContactPoint.objects.public()
-        .select_related("host", "office", "municipality")
-        .filter(slug=slug)
-        .first()
-    )
+    """From the in-memory index (knutepunkt.groups.index), but for the events."""
+    contact_point = find_index().contact_point_by_slug.get(slug)
     if contact_point is None:
         raise Http404
-    served = list(contact_point.municipalities_served.order_by("name"))
     context = {
         "contact_point": contact_point,
         "description": _description(contact_point),
-        "served": served,
-        "groups": _public_groups(
-            SelfHelpGroup.objects.public().filter(contact_point=contact_point)
-        ),
-        "events": _upcoming_events(contact_point=contact_point),
+        "served": contact_point.served,
+        "groups": listed_groups(find_index().by_contact_point.get(contact_point.id, ())),
+        "events": _upcoming_events(contact_point_id=contact_point.id),
+        **_report("kontaktpunkt", contact_point.slug),
     }
     return render(request, "network/contact_point_detail.html", context)
 
 
-def _municipality_or_404(number: str) -> Municipality:
-    municipality = Municipality.objects.by_number(number).select_related("county").first()
+def municipality_detail(request: HttpRequest, number: str) -> HttpResponse:
+    """From the in-memory index (knutepunkt.groups.index): no query."""
+    index = find_index()
+    municipality = index.municipalities.get(number)
     if municipality is None:
         raise Http404
-    return municipality
-
-
-def municipality_detail(request: HttpRequest, number: str) -> HttpResponse:
-    municipality = _municipality_or_404(number)
-    contact_points = list(public_contact_points_for(municipality).select_related("host"))
-    groups = _public_groups(
-        SelfHelpGroup.objects.public().filter(
-            Q(municipality=municipality) | Q(contact_point__in=[c.pk for c in contact_points])
-        )
-    )
-    coverage_link = (
-        OfficeCounty.objects.filter(county=municipality.county).select_related("office").first()
-    )
+    contact_points = index.contact_points_at.get(municipality.id, [])
+    groups = {g.id: g for g in index.by_municipality.get(municipality.id, ())}
+    for point in contact_points:
+        groups.update((g.id, g) for g in index.by_contact_point.get(point.id, ()))
     context = {
         "municipality": municipality,
         "contact_points": contact_points,
-        "groups": groups,
-        "remote_groups": SelfHelpGroup.objects.public().remote().count(),
-        "office": coverage_link.office if coverage_link else None,
+        "groups": listed_groups(sorted(groups.values(), key=index.topic_rank)),
+        "remote_groups": len(index.remote_by_topic),
+        "office": index.office_by_county.get(municipality.county_number),
     }
     return render(request, "network/municipality_detail.html", context)
 
@@ -168,7 +165,7 @@ def municipality_index(request: HttpRequest) -> HttpResponse:
         if plausible and Municipality.objects.by_number(number).exists():
             return redirect("directory:municipality", number=number)
         error = "unknown"
-    data = coverage()
+    data = indexed_coverage()
     href = municipality_hrefs()
     counties: dict[str, dict[str, Any]] = {}
     for pk, m_number, name, c_number, c_name in (
@@ -185,7 +182,7 @@ def municipality_index(request: HttpRequest) -> HttpResponse:
 
 
 def national_map(request: HttpRequest) -> HttpResponse:
-    data = coverage()
+    data = indexed_coverage()
     href = municipality_hrefs()
     # The text equivalent: counties → municipalities that have something.
     by_county: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)

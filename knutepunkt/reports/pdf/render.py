@@ -8,6 +8,7 @@ only the fonts embedded in the typst wheel (plus any in knutepunkt/static/fonts/
 
 from __future__ import annotations
 
+import io
 import json
 import tempfile
 from collections.abc import Callable
@@ -23,7 +24,11 @@ from knutepunkt.reports import labels
 from knutepunkt.reports.builder import with_coverage
 from knutepunkt.reports.maps import coverage_map_svg, map_caption, projected_outlines
 from knutepunkt.reports.pdf.charts import bar_chart, column_chart
-from knutepunkt.reports.types import ActivityRow, NationalReport, OfficeReport
+from knutepunkt.reports.types import (
+    ActivityRow,
+    NationalReport,
+    OfficeReport,
+)
 
 TEMPLATE = Path(__file__).with_name("report.typ")
 FONT_DIR = Path(settings.BASE_DIR) / "knutepunkt" / "static" / "fonts"
@@ -54,17 +59,17 @@ def _labels() -> dict[str, str]:
         "figures": gettext("Figures"),
         "figure": gettext("Figure"),
         "last_year": gettext("Last year"),
-        "charts": gettext("Activities in charts"),
-        "contact_points": gettext("Local contact points and meeting places"),
         "planning_group": gettext("Planning group"),
-        "partners": gettext("Partners by type"),
         "date": gettext("Date"),
         "activity": gettext("Activity"),
         "place": gettext("Place"),
         "participants": gettext("Participants"),
         "reached": gettext("Reached"),
-        "none": gettext("None."),
+        "none": gettext("None this year."),
         "empty": gettext("Not written yet."),
+        "annex": gettext(
+            "Every activity of the year, in date order, is in the spreadsheet (XLSX) annex."
+        ),
     }
 
 
@@ -137,27 +142,91 @@ def _chapter(report: OfficeReport, files: dict[str, str]) -> dict[str, Any]:
         }
         for cp in report.contact_points
     ]
-    sections = [
-        (gettext("Own events and starter trainings"), report.own_events),
-        (gettext("Contributions at others' events and stands"), report.contributions),
-        (gettext("University colleges"), report.teaching),
-        (gettext("Media coverage and marketing"), report.media),
-        (gettext("All activities of the year, in date order"), report.activities),
-    ]
     kinds = labels.activity_kind_labels()
+    n = report.narrative_by_key
+
+    def text(key: str) -> dict[str, Any]:
+        return {"type": "text", "body": n[key].text}
+
+    def activities(rows: list[ActivityRow]) -> dict[str, Any]:
+        return {"type": "activities", "rows": [_activity(a, kinds) for a in rows]}
+
+    # The sections in the order of the web page (reports/includes/office_report.html):
+    # a test compares the two.
+    sections: list[dict[str, Any]] = [
+        {
+            "title": gettext("Figures"),
+            "blocks": [
+                {
+                    "type": "figures",
+                    "rows": [[f.label, f.value, f.last_year] for f in report.figures],
+                },
+                {"type": "charts", "charts": charts},
+            ],
+        }
+    ]
+    if map_data is not None:
+        sections.append({"title": gettext("Coverage"), "blocks": [{"type": "map", **map_data}]})
+    planning_groups = [
+        {"name": cp.name, "group": "; ".join(cp.planning_group)} for cp in report.planning_groups
+    ]
+    partners = [[p.label, p.count, ", ".join(p.names)] for p in report.partners_by_kind]
+    sections += [
+        {"title": n["status_of_work"].title, "blocks": [text("status_of_work")]},
+        {
+            "title": n["planning_groups_text"].title,
+            "blocks": [
+                {
+                    "type": "planning_groups",
+                    "rows": planning_groups,
+                    "empty": gettext("No planning groups registered."),
+                },
+                text("planning_groups_text"),
+            ],
+        },
+        {
+            "title": n["partners_text"].title,
+            "blocks": [
+                {"type": "partners", "rows": partners, "empty": gettext("No partners registered.")},
+                text("partners_text"),
+            ],
+        },
+        {
+            "title": gettext("Local contact points"),
+            "blocks": [
+                {
+                    "type": "contact_points",
+                    "rows": contact_points,
+                    "empty": gettext("No contact points established or under work."),
+                },
+                {"type": "subheading", "title": n["contact_points_text"].title},
+                text("contact_points_text"),
+            ],
+        },
+        {"title": gettext("Own events"), "blocks": [activities(report.own_events)]},
+        {
+            "title": gettext("Contributions to others' events"),
+            "blocks": [activities(report.contributions)],
+        },
+        {"title": n["larger_projects"].title, "blocks": [text("larger_projects")]},
+        {
+            "title": n["university_colleges_text"].title,
+            "blocks": [activities(report.teaching), text("university_colleges_text")],
+        },
+        {
+            "title": n["media_text"].title,
+            "blocks": [activities(report.media), text("media_text")],
+        },
+        {"title": n["plans_next_year"].title, "blocks": [text("plans_next_year")]},
+        {
+            "title": gettext("The year's activities in date order"),
+            "blocks": [activities(report.activities)],
+        },
+    ]
     return {
         "heading": report.office_name,
         "status": report.status_label,
-        "figures": [[f.label, f.value, f.last_year] for f in report.figures],
-        "charts": charts,
-        "map": map_data,
-        "narratives": [[n.title, n.text] for n in report.narratives],
-        "contact_points": contact_points,
-        "partners": [[p.label, p.count, ", ".join(p.names)] for p in report.partners_by_kind],
-        "activity_sections": [
-            {"title": title, "rows": [_activity(a, kinds) for a in rows]}
-            for title, rows in sections
-        ],
+        "sections": sections,
     }
 
 
@@ -184,7 +253,27 @@ def _compile(data: dict[str, Any], files: dict[str, str]) -> bytes:
             timestamp=int(timezone.now().timestamp()),
         )
     assert isinstance(result, bytes)
-    return result
+    return _compact(result)
+
+
+def _compact(pdf: bytes) -> bytes:
+    """The same PDF with its objects packed into compressed object streams (PDF 1.5).
+
+    typst writes every node of the structure tree (the tags that make the PDF
+    accessible: a table cell is one) as a plain, uncompressed object; a report with
+    thousands of activities is mostly those. qpdf keeps every object, tags included."""
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        out = io.BytesIO()
+        document.save(
+            out,
+            object_stream_mode=pikepdf.ObjectStreamMode.generate,
+            compress_streams=True,
+            recompress_flate=False,
+            deterministic_id=True,
+        )
+    return out.getvalue()
 
 
 def _document(title: str, subtitle: str, year: int) -> dict[str, Any]:

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Any
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.formats import number_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from knutepunkt.activity import selectors
@@ -470,7 +472,6 @@ class ActivityFilterForm(forms.Form):
 class ImportUploadForm(forms.Form):
     file = forms.FileField(
         label=_("Spreadsheet (.xlsx or .csv)"),
-        help_text=_("The columns of the export; at most 2 MB and 1,000 rows."),
         widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv"}),
     )
     office = forms.ModelChoiceField(
@@ -478,16 +479,21 @@ class ImportUploadForm(forms.Form):
     )
 
     def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
+        from knutepunkt.activity.imports import MAX_MEGABYTES, MAX_ROWS
+
         super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = gettext(
+            "The columns of the export; at most %(size)d MB and %(rows)s rows."
+        ) % {"size": MAX_MEGABYTES, "rows": number_format(MAX_ROWS, force_grouping=True)}
         if not user.is_head_office:
             del self.fields["office"]
 
     def clean_file(self) -> Any:
-        from knutepunkt.activity.imports import MAX_BYTES
+        from knutepunkt.activity.imports import MAX_BYTES, too_large_message
 
         upload = self.cleaned_data["file"]
         if upload.size > MAX_BYTES:
-            raise ValidationError(_("The file is larger than 2 MB. Split it into smaller files."))
+            raise ValidationError(too_large_message())
         return upload
 
 

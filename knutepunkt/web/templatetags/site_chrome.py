@@ -1,10 +1,11 @@
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from django import template
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import get_urlconf, translate_url
 from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
@@ -13,6 +14,14 @@ from knutepunkt.pages.markup import render_markup
 from knutepunkt.web.navigation import main_nav
 
 register = template.Library()
+
+
+@lru_cache(maxsize=2048)
+def _translated(path: str, code: str, urlconf: Any) -> str:
+    """The path in another language, resolved and reversed once per path (the query
+    string, which ``translate_url`` keeps as it is, is added by the caller)."""
+    return translate_url(path, code)
+
 
 # Each language is offered in its own name, so a reader who cannot read the current page
 # still recognises it.
@@ -34,10 +43,14 @@ def language_switch(context: dict[str, Any]) -> dict[str, Any]:
     the cookie or the browser), which fails for a visitor who arrived at an /en/ address
     directly."""
     request = context.get("request")
-    path = request.get_full_path() if request is not None else "/"
+    path, mark, query = (request.get_full_path() if request is not None else "/").partition("?")
     current = get_language()
     choices = [
-        {"code": code, "label": NATIVE_NAMES.get(code, code), "next": translate_url(path, code)}
+        {
+            "code": code,
+            "label": NATIVE_NAMES.get(code, code),
+            "next": _translated(path, code, get_urlconf()) + mark + query,
+        }
         for code, _name in settings.LANGUAGES
         if code != current
     ]
@@ -52,9 +65,10 @@ def hreflang_alternates(context: dict[str, Any]) -> SafeString:
     request = context.get("request")
     if request is None or getattr(request, "resolver_match", None) is None:
         return SafeString("")
-    path = request.get_full_path()
+    path, mark, query = request.get_full_path().partition("?")
+    urlconf = get_urlconf()
     urls = [
-        (code, request.build_absolute_uri(translate_url(path, code)))
+        (code, request.build_absolute_uri(_translated(path, code, urlconf) + mark + query))
         for code, _name in settings.LANGUAGES
     ]
     urls.append(("x-default", dict(urls)[settings.LANGUAGE_CODE]))

@@ -20,6 +20,8 @@ from knutepunkt.activity.imports import (
     ImportFileError,
     References,
     check_rows,
+    fingerprint,
+    preview_rows,
     read_table,
     service_row,
     stored_row,
@@ -52,6 +54,13 @@ def activity_import(request: HttpRequest) -> HttpResponse:
         form.add_error("file", str(exc))
         return render(request, "activity/staff/import.html", {"form": form})
     rows = check_rows(table, References.for_office(office))
+    file_fingerprint = fingerprint(rows)
+    try:
+        services.ensure_not_imported(office, file_fingerprint)
+    except ValidationError as exc:
+        request.session.pop(SESSION_KEY, None)
+        form.add_error("file", exc)
+        return render(request, "activity/staff/import.html", {"form": form})
     token = secrets.token_urlsafe(24)
     importable = [stored_row(row) for row in rows if not row.errors]
     unknown = sorted({name for row in rows if not row.errors for name in row.unknown_partners})
@@ -61,12 +70,17 @@ def activity_import(request: HttpRequest) -> HttpResponse:
         "rows": importable,
         "rejected": sum(1 for row in rows if row.errors),
         "unknown_partners": unknown,
+        "fingerprint": file_fingerprint,
+        "file_name": str(getattr(form.cleaned_data["file"], "name", "") or "")[:255],
     }
+    shown = preview_rows(rows)
     return render(
         request,
         "activity/staff/import_preview.html",
         {
             "rows": rows,
+            "shown_rows": shown,
+            "not_shown": len(rows) - len(shown),
             "office": office,
             "ok_count": sum(1 for row in rows if row.ok),
             "partner_count": sum(1 for row in rows if not row.errors and row.unknown_partners),
@@ -105,6 +119,8 @@ def activity_import_confirm(request: HttpRequest) -> HttpResponse:
             office=office,
             rows=[service_row(row) for row in chosen],
             new_partner_kind=form.cleaned_data["new_partner_kind"] or None,
+            fingerprint=stored.get("fingerprint", ""),
+            file_name=stored.get("file_name", ""),
         )
     except ValidationError as exc:
         messages.error(

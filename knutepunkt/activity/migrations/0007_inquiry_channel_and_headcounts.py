@@ -24,7 +24,7 @@ def move_headcounts(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('activity', '0004_closed_year'),
+        ('activity', '0006_merge_20261201_0657'),
     ]
 
     operations = [

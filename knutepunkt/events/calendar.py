@@ -13,6 +13,7 @@ from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from knutepunkt.core.i18n import localized
 from knutepunkt.events.models import Event
 
 PRODUCT_ID = "-//Selvhjelp Norge//Knutepunkt//NB"
@@ -52,7 +53,7 @@ def event_calendar(event: Event, *, url: str, language: str | None = None) -> by
         vevent.add("dtstart", _utc(event.starts_at))
         vevent.add("dtend", _utc(event.ends_at))
         vevent.add("summary", event.title)
-        description = event.localized_description(language)
+        description = localized(event, "description", language)
         vevent.add("description", f"{description}\n\n{url}".strip() if description else url)
         location = event_location(event)
         if location:

@@ -27,6 +27,7 @@ from knutepunkt.api.v1.common import (
     page_meta,
     parse_near,
 )
+from knutepunkt.core.i18n import localized
 from knutepunkt.events.models import Event, EventKind
 from knutepunkt.geo.distance import haversine_km
 
@@ -82,7 +83,7 @@ def event_out(request: HttpRequest, event: Any) -> dict[str, Any]:
         "organiser": _organiser(event),
         "office": event.office.slug,
         "target_group": event.target_group,
-        "description": event.localized_description("en" if language_en else "nb"),
+        "description": localized(event, "description", "en" if language_en else "nb"),
         "places_left": places_left,
         "waiting_list": places_left == 0 and event.has_waiting_list,
     }

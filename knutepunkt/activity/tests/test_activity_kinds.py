@@ -54,6 +54,7 @@ def test_own_starter_training_counts_as_people_informed(office_staff_midt: User)
     activity_create(
         actor=office_staff_midt, date=today, kind="contribution", title="Talk", people_reached=40
     )
+    assert office_staff_midt.office is not None
     report = build_office_report(office=office_staff_midt.office, year=today.year)
     assert report.figure("participants_at_own_events").value == 29
     assert report.figure("people_informed").value == 69
@@ -119,6 +120,7 @@ def test_quick_inquiry_form_and_the_figure_by_channel(office_staff_midt: User, l
     assert refused.status_code == 200 and "date" in refused.context["form"].errors
     assert Activity.objects.filter(kind="inquiry").count() == 3
 
+    assert office_staff_midt.office is not None
     report = build_office_report(office=office_staff_midt.office, year=timezone.localdate().year)
     assert report.figure("direct_inquiries").value == 6
     by_channel = next(b for b in report.breakdowns if b.key == "inquiry_channel")

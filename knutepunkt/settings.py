@@ -83,6 +83,15 @@ if not INTEREST_ENCRYPTION_KEYS:
         )
 INTEREST_RETENTION_DAYS = env_int("INTEREST_RETENTION_DAYS", 365)
 INTEREST_REMINDER_DAYS_BEFORE = env_int("INTEREST_REMINDER_DAYS_BEFORE", 30)
+# Retention of personal data (docs/personal-data.md): how long, in days.
+# Event sign-ups are deleted this long after the event ended.
+EVENT_REGISTRATION_RETENTION_DAYS = env_int("EVENT_REGISTRATION_RETENTION_DAYS", 30)
+# A starter's record is deleted after this long without activity (training, update, a
+# confirmation from the starter), with a reminder e-mail STARTER_REMINDER_DAYS_BEFORE.
+STARTER_RETENTION_DAYS = env_int("STARTER_RETENTION_DAYS", 3 * 365)
+STARTER_REMINDER_DAYS_BEFORE = env_int("STARTER_REMINDER_DAYS_BEFORE", 30)
+# A partner's contact person is deleted when nobody has confirmed the details this long.
+PARTNER_CONTACT_RETENTION_DAYS = env_int("PARTNER_CONTACT_RETENTION_DAYS", 2 * 365)
 # The formation engine: how many people make a group, how far they may travel, how big it gets.
 INTEREST_FORMATION_THRESHOLD = env_int("INTEREST_FORMATION_THRESHOLD", 5)
 INTEREST_TRAVEL_KM = env_int("INTEREST_TRAVEL_KM", 50)
@@ -107,12 +116,18 @@ INSTALLED_APPS = [
     "knutepunkt.activity",
     "knutepunkt.reports",
     "knutepunkt.pages",
+    "knutepunkt.tokens",
+    # Listing corrections from the public, and the directory as open data.
+    "knutepunkt.feedback",
+    "knutepunkt.opendata",
     # Cross-domain workflows, above the domains and below the two sites.
     "knutepunkt.workflows",
     # The two sites and what they share (docs/architecture.md).
     "knutepunkt.web",
     "knutepunkt.public",
     "knutepunkt.staff",
+    # The public API (/api/v1/, HSDS, Meeting Guide) and the offices' token access.
+    "knutepunkt.api",
     "knutepunkt.demo",
     # The admin site requires the second factor (knutepunkt/core/admin_site.py).
     "knutepunkt.staff.admin_site.KnutepunktAdminConfig",
@@ -135,6 +150,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # /api/ only: language from ?lang=, CORS for GET, ETag and Cache-Control, rate limit.
+    "knutepunkt.api.middleware.ApiMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -356,4 +373,8 @@ TASKS = {
 KNUTEPUNKT = {
     # How long a cached public page (find results, event lists) may be served.
     "PUBLIC_CACHE_SECONDS": env_int("PUBLIC_CACHE_SECONDS", 60),
+    # Requests per minute one address may make to /api/ (0 turns the limit off).
+    "API_RATE_LIMIT_PER_MINUTE": env_int("API_RATE_LIMIT_PER_MINUTE", 120),
+    # Closed listing corrections (their text) are deleted after this many days.
+    "CHANGE_REQUEST_RETENTION_DAYS": env_int("CHANGE_REQUEST_RETENTION_DAYS", 180),
 }

@@ -196,3 +196,26 @@ def backup_codes_issue(*, actor: User | None, user: User) -> list[str]:
             target_repr=f"user {user.pk}",
         )
     return codes
+
+
+def is_staff_account(user: User) -> bool:
+    """An account of someone who works in the network (head office, a district office, a
+    contact point) or may use the admin. Such accounts are closed through user management,
+    not erased on a data request."""
+    return bool(user.is_superuser or user.is_staff or user.role in ALL_STAFF_ROLES)
+
+
+def user_erase(*, actor: User | None, user: User) -> None:
+    """Delete an account that is not a staff account (a funder's, or one without a role) on
+    the person's request. The audit entry names the account by id only."""
+    ensure_head_office(actor)
+    if is_staff_account(user):
+        raise ValidationError(_("A staff account is closed through user management."))
+    with transaction.atomic():
+        audit_log(
+            actor=actor,
+            action="accounts.user.erased",
+            target=user,
+            target_repr=f"user #{user.pk}",
+        )
+        user.delete()

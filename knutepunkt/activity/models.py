@@ -14,6 +14,7 @@ class OfficeTask(models.Model):
 
     number = models.PositiveSmallIntegerField(_("number"), unique=True)
     name_nb = models.CharField(_("name (bokmål)"), max_length=200)
+    name_nn = models.CharField(_("name (nynorsk)"), max_length=200, blank=True)
     name_en = models.CharField(_("name (English)"), max_length=200)
 
     class Meta:
@@ -30,6 +31,7 @@ class PlanGoal(models.Model):
 
     number = models.PositiveSmallIntegerField(_("number"), unique=True)
     name_nb = models.CharField(_("name (bokmål)"), max_length=200)
+    name_nn = models.CharField(_("name (nynorsk)"), max_length=200, blank=True)
     name_en = models.CharField(_("name (English)"), max_length=200)
 
     class Meta:

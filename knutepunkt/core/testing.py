@@ -56,3 +56,31 @@ class PageWatch:
     def take(self) -> list[str]:
         problems, self.problems = self.problems, []
         return problems
+
+
+def tables_containing(*needles: str) -> dict[str, list[str]]:
+    """Every ``table.column`` of the database whose value holds one of ``needles``: text
+    compared without case, and a needle of digits also against the digits of each value
+    (so "48011223" is found in "+47 480 11 223"). Raw SQL over every table the database
+    has, so nothing the models do (decryption, managers) can hide a value."""
+    from django.db import connection
+
+    lowered = [n.lower() for n in needles if n]
+    digit_needles = [n for n in lowered if n.isdigit()]
+    found: dict[str, list[str]] = {}
+    with connection.cursor() as cursor:
+        for table in connection.introspection.table_names():
+            # Table names come from the database itself, quoted.
+            cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")  # noqa: S608
+            columns = [c[0] for c in cursor.description]
+            for row in cursor.fetchall():
+                for column, value in zip(columns, row, strict=True):
+                    if value is None:
+                        continue
+                    raw = bytes(value) if isinstance(value, bytes | memoryview) else None
+                    text = raw.decode("utf-8", "replace") if raw is not None else str(value)
+                    text = text.lower()
+                    digits = "".join(ch for ch in text if ch.isdigit())
+                    if any(n in text for n in lowered) or any(n in digits for n in digit_needles):
+                        found.setdefault(table, []).append(column)
+    return found

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from knutepunkt.events.calendar import event_calendar, event_filename
 from knutepunkt.events.models import Event, Registration, RegistrationStatus
 from knutepunkt.events.tokens import cancel_token
 
@@ -32,20 +33,33 @@ def event_url(event: Event, language: str) -> str:
         return absolute_url(reverse("events:detail", kwargs={"slug": event.slug}))
 
 
-def _send(registration: Registration, subject: str, template: str, **context: object) -> None:
-    context.update(
-        registration=registration,
-        event=registration.event,
-        event_url=event_url(registration.event, registration.language),
-    )
+def _send(
+    registration: Registration,
+    subject: str,
+    template: str,
+    *,
+    with_calendar: bool = False,
+    **context: object,
+) -> None:
+    url = event_url(registration.event, registration.language)
+    context.update(registration=registration, event=registration.event, event_url=url)
     body = render_to_string(template, context)
-    send_mail(subject, body, None, [registration.email])
+    if not with_calendar:
+        send_mail(subject, body, None, [registration.email])
+        return
+    message = EmailMessage(subject, body, None, [registration.email])
+    message.attach(
+        event_filename(registration.event),
+        event_calendar(registration.event, url=url, language=registration.language),
+        "text/calendar",
+    )
+    message.send()
 
 
 def send_registration_received(registration_id: int) -> None:
     """Confirmation, or the waiting-list notice, with the time, place and a cancel link."""
     registration = _load(registration_id)
-    if registration is None or registration.status == RegistrationStatus.CANCELLED:
+    if registration is None:  # cancelled (deleted) before the e-mail went
         return
     with translation.override(registration.language):
         if registration.status == RegistrationStatus.CONFIRMED:
@@ -58,6 +72,8 @@ def send_registration_received(registration_id: int) -> None:
             registration,
             subject,
             "events/email/registered.txt",
+            # A confirmed place comes with the event for the person's calendar.
+            with_calendar=registration.status == RegistrationStatus.CONFIRMED,
             cancel_url=cancel_url(registration),
             confirmed=registration.status == RegistrationStatus.CONFIRMED,
         )
@@ -74,6 +90,7 @@ def send_promoted(registration_id: int) -> None:
             registration,
             subject,
             "events/email/promoted.txt",
+            with_calendar=True,
             cancel_url=cancel_url(registration),
         )
 
@@ -114,7 +131,7 @@ def send_organiser_message(registration_ids: list[int], subject: str, body: str)
 
 def _load(registration_id: int) -> Registration | None:
     return (
-        Registration.objects.select_related("event__municipality")
+        Registration.objects.select_related("event__municipality", "event__office")
         .filter(pk=registration_id)
         .first()
     )

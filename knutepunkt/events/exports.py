@@ -45,8 +45,8 @@ def _answer(registration: Registration, question: EventQuestion) -> Any:
 
 
 def rows(event: Event) -> list[list[Any]]:
-    """Header and one row per sign-up: places first, then the waiting list in order,
-    then those who cancelled."""
+    """Header and one row per sign-up: places first, then the waiting list in order
+    (cancelled sign-ups are deleted)."""
     questions = list(event.questions.all())
     header = [
         _("Name"),

@@ -104,6 +104,10 @@ class Event(models.Model):
     signup_opens_at = models.DateTimeField(_("sign-up opens"), null=True, blank=True)
     signup_closes_at = models.DateTimeField(_("sign-up closes"), null=True, blank=True)
     attended_count = models.PositiveIntegerField(_("number who came"), null=True, blank=True)
+    # A cancelled sign-up is deleted at once; only this count of them is kept.
+    cancelled_count = models.PositiveIntegerField(
+        _("sign-ups cancelled"), default=0, editable=False
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     objects = EventQuerySet.as_manager()
@@ -197,12 +201,13 @@ class EventQuestion(models.Model):
 class RegistrationStatus(models.TextChoices):
     CONFIRMED = "confirmed", _("Confirmed")
     WAITING = "waiting", _("On the waiting list")
-    CANCELLED = "cancelled", _("Cancelled")
 
 
 class Registration(models.Model):
     """A sign-up for an event. Personal data: only the organiser sees it, and it is
-    deleted when its purpose ends."""
+    deleted when its purpose ends: at once when cancelled (the event counts it in
+    ``cancelled_count``), and ``EVENT_REGISTRATION_RETENTION_DAYS`` after the event
+    (docs/personal-data.md)."""
 
     event = models.ForeignKey(
         Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="registrations"
@@ -226,7 +231,6 @@ class Registration(models.Model):
     )
     attended = models.BooleanField(_("attended"), default=False)
     created_at = models.DateTimeField(_("signed up"), auto_now_add=True)
-    cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
 
     objects = RegistrationQuerySet.as_manager()
 
@@ -236,10 +240,10 @@ class Registration(models.Model):
         ordering = ["created_at", "id"]
         indexes = [models.Index(fields=["event", "status", "created_at"])]
         constraints = [
-            # One active sign-up per e-mail address and event; a cancelled one may sign up again.
+            # One sign-up per e-mail address and event (a cancelled one is deleted, so the
+            # person may sign up again).
             models.UniqueConstraint(
                 fields=["event", "email"],
-                condition=~Q(status="cancelled"),
                 name="registration_email_once_per_event",
                 violation_error_message=_("This e-mail address is already signed up."),
             )

@@ -68,8 +68,8 @@ class RegistrationQuerySet(models.QuerySet[Any]):
         )
 
     def active(self) -> RegistrationQuerySet:
-        """Confirmed or waiting: everyone who has not cancelled."""
-        return self.exclude(status="cancelled")
+        """Confirmed or waiting: everyone signed up (a cancelled sign-up is deleted)."""
+        return self.filter(status__in=("confirmed", "waiting"))
 
     def confirmed(self) -> RegistrationQuerySet:
         return self.filter(status="confirmed")

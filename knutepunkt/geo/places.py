@@ -308,9 +308,12 @@ def _current() -> _Snapshot:
                     "number", "name", "county__name", "county__number", "latitude", "longitude"
                 )
             )
-            rows = list(rows)
-            names = Counter(place_key(row[1]) for row in rows)
-            places = tuple(Place(*row, namesake=names[place_key(row[1])] > 1) for row in rows)
+            found = list(rows)
+            names = Counter(place_key(name) for _number, name, *_rest in found)
+            places = tuple(
+                Place(number, name, county, county_number, lat, lon, names[place_key(name)] > 1)
+                for number, name, county, county_number, lat, lon in found
+            )
             _snapshot = _Snapshot(token, places, {p.number: p for p in places})
             _derived.clear()
         return _snapshot

@@ -475,7 +475,9 @@ def _group_contact(
     row: dict[str, Any], offices: dict[int, Contact], points: dict[int, Contact]
 ) -> Contact:
     """Shared Contact objects: one per contact point and per office, not per group."""
-    if row["contact_point__name"] and row["contact_point__status"] == "established":
+    reachable = any(row[f"contact_point__{field}"] for field in ("email", "phone", "website"))
+    # A contact point with no way in sends people to the district office instead.
+    if row["contact_point__name"] and row["contact_point__status"] == "established" and reachable:
         found = points.get(row["contact_point_id"])
         if found is None:
             found = points[row["contact_point_id"]] = Contact(

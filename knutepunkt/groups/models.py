@@ -63,6 +63,18 @@ class GroupStatus(models.TextChoices):
     ENDED = "ended", _("Ended")
 
 
+class Weekday(models.IntegerChoices):
+    """Days as Python's ``date.weekday()`` counts them: Monday is 0."""
+
+    MONDAY = 0, _("Monday")
+    TUESDAY = 1, _("Tuesday")
+    WEDNESDAY = 2, _("Wednesday")
+    THURSDAY = 3, _("Thursday")
+    FRIDAY = 4, _("Friday")
+    SATURDAY = 5, _("Saturday")
+    SUNDAY = 6, _("Sunday")
+
+
 class SelfHelpGroup(models.Model):
     """A self-help group. Groups are closed and confidential: the system never stores
     who is in a group, only that it exists and how to get in touch through its contact
@@ -115,6 +127,13 @@ class SelfHelpGroup(models.Model):
     meeting_time = models.CharField(
         _("meeting time"), max_length=150, blank=True, help_text=_("E.g. every other Tuesday.")
     )
+    # A fixed weekly time, when the group has one: meeting finders (the Meeting Guide feed)
+    # and calendars can use it. ``meeting_time`` stays the words people read.
+    meeting_weekday = models.PositiveSmallIntegerField(
+        _("weekday"), choices=Weekday.choices, null=True, blank=True
+    )
+    meeting_starts = models.TimeField(_("starts at"), null=True, blank=True)
+    meeting_ends = models.TimeField(_("ends at"), null=True, blank=True)
     started_on = models.DateField(_("started on"), null=True, blank=True)
     ended_on = models.DateField(_("ended on"), null=True, blank=True)
     starter = models.ForeignKey(
@@ -152,6 +171,18 @@ class SelfHelpGroup(models.Model):
             errors["municipality"] = _("A group that meets in person needs a place.")
         if self.started_on and self.ended_on and self.ended_on < self.started_on:
             errors["ended_on"] = _("The end date cannot be before the start date.")
+        if (self.meeting_weekday is None) != (self.meeting_starts is None):
+            errors["meeting_starts"] = _(
+                "A fixed weekly time needs both the weekday and the time it starts."
+            )
+        if self.meeting_ends is not None and self.meeting_starts is None:
+            errors["meeting_ends"] = _("Give the time the group starts, too.")
+        elif (
+            self.meeting_ends is not None
+            and self.meeting_starts is not None
+            and self.meeting_ends <= self.meeting_starts
+        ):
+            errors["meeting_ends"] = _("The group must end after it starts.")
         if errors:
             raise ValidationError(errors)
 

@@ -12,7 +12,7 @@ def get_interest_for_user(user: Any, pk: int) -> Interest:
     """An interest the user may see (routed to their office or contact point), or 404."""
     return one_or_404(
         Interest.objects.visible_to(user).select_related(
-            "topic", "municipality", "contact_point", "office", "group"
+            "municipality", "contact_point", "office", "group"
         ),
         pk=pk,
     )

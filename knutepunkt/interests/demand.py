@@ -13,7 +13,7 @@ a row whose count would be "under 5" is left out altogether: a municipality list
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,6 +21,7 @@ from django.db.models import Count
 
 from knutepunkt.core.disclosure import SMALL, SMALL_MAX, public_count
 from knutepunkt.groups.models import Topic
+from knutepunkt.interests.crypto import topic_hashes
 from knutepunkt.interests.models import Interest
 from knutepunkt.interests.querysets import InterestQuerySet
 
@@ -52,6 +53,22 @@ def _waiting(
     return interests
 
 
+def _by_key(
+    rows: Iterable[dict[str, Any]], topic_of: dict[str, int], by_topic: bool
+) -> dict[tuple[Any, ...], dict[str, Any]]:
+    """Rows counted per municipality and topic hash, added up per municipality (and topic
+    id when ``by_topic``). The hash is mapped back to its topic here: under two keys (during
+    a key rotation) one topic has two hashes, and they count together."""
+    merged: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for row in rows:
+        topic_id = topic_of.get(row["topic_hash"])
+        key = (row["municipality_id"], *((topic_id,) if by_topic else ()))
+        entry = merged.setdefault(key, {**row, "n": 0, "topic_ids": set(), "topic_id": topic_id})
+        entry["n"] += row["n"]
+        entry["topic_ids"].add(topic_id if topic_id is not None else row["topic_hash"])
+    return merged
+
+
 def waiting_demand(
     *,
     user: Any = None,
@@ -66,28 +83,31 @@ def waiting_demand(
 
     ``user`` is the reader: rows counting interests the reader does not handle follow the
     small-count rule above. Without a user (a command, a task) every count is exact.
-    Two queries (three by topic)."""
+    The topic is read from its keyed hash (the stored topic is encrypted). Three queries
+    (four by topic)."""
     interests = _waiting(office, contact_point, county_numbers)
+    topic_of = topic_hashes(Topic.objects.values_list("pk", flat=True))
     place = ["municipality_id", "municipality__number", "municipality__name"]
-    group = [*place, "municipality__county__name", *(["topic_id"] if by_topic else [])]
-    key = ["municipality_id", *(["topic_id"] if by_topic else [])]
-    counted = list(
-        interests.values(*group).annotate(
-            n=Count("pk"), distinct_topics=Count("topic", distinct=True)
-        )
+    counted = _by_key(
+        interests.values(*place, "municipality__county__name", "topic_hash")
+        .annotate(n=Count("pk"))
+        .order_by(),
+        topic_of,
+        by_topic,
     )
     handled: dict[tuple[Any, ...], int] | None = None
     if user is not None:
-        handled = {
-            tuple(row[k] for k in key): row["n"]
-            for row in interests.visible_to(user).values(*key).annotate(n=Count("pk"))
-        }
+        visible = (
+            interests.visible_to(user)
+            .values("municipality_id", "topic_hash")
+            .annotate(n=Count("pk"))
+            .order_by()
+        )
+        handled = {key: row["n"] for key, row in _by_key(visible, topic_of, by_topic).items()}
     rows = [
         row
-        for row in counted
-        if handled is None
-        or handled.get(tuple(row[k] for k in key), 0) == row["n"]
-        or public_count(row["n"]) != SMALL
+        for key, row in counted.items()
+        if handled is None or handled.get(key, 0) == row["n"] or public_count(row["n"]) != SMALL
     ]
     names: dict[int, str] = {}
     if by_topic and rows:
@@ -98,9 +118,9 @@ def waiting_demand(
             municipality=row["municipality__name"],
             county=row["municipality__county__name"],
             count=row["n"],
-            topics=row["distinct_topics"],
-            topic_id=row.get("topic_id"),
-            topic=names.get(row.get("topic_id") or 0, ""),
+            topics=len(row["topic_ids"]),
+            topic_id=row["topic_id"] if by_topic else None,
+            topic=names.get(row["topic_id"] or 0, "") if by_topic else "",
         )
         for row in rows
     ]

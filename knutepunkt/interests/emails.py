@@ -26,7 +26,7 @@ class Farewell:
 
     address: str
     language: str
-    topic_id: int
+    topic_id: int | None
     contact_name: str = ""
     contact_email: str = ""
     contact_phone: str = ""
@@ -39,9 +39,7 @@ def status_url(interest: Interest) -> str:
 
 
 def _waiting_with_email(interest_id: int) -> Interest | None:
-    interest = (
-        Interest.objects.select_related("topic", "municipality").filter(pk=interest_id).first()
-    )
+    interest = Interest.objects.select_related("municipality").filter(pk=interest_id).first()
     if interest is None or interest.status != InterestStatus.WAITING or not interest.email:
         return None
     return interest
@@ -73,10 +71,10 @@ def send_reminder(interest_id: int, days_left: int) -> None:
         send_mail(_("Do you still want a self-help group?"), body, None, [interest.email])
 
 
-def _topic_name(topic_id: int) -> str:
+def _topic_name(topic_id: int | None) -> str:
     from knutepunkt.groups.models import Topic
 
-    topic = Topic.objects.filter(pk=topic_id).first()
+    topic = Topic.objects.filter(pk=topic_id).first() if topic_id is not None else None
     return topic.name if topic else ""
 
 

@@ -1,9 +1,13 @@
 """An interest: a person wants a self-help group on a topic that does not exist yet.
 
 This is health-related personal data (GDPR art. 9). The model holds the minimum: a first
-name or alias, ONE way to reach the person (encrypted at rest, see ``crypto.py``) and what
-kind of group they want. Contact data exists only while the interest is ``waiting``:
-placing, expiry and withdrawal remove it (see ``services.py`` and docs/personal-data.md).
+name or alias, ONE way to reach the person and what kind of group they want. The alias,
+the contact value and the topic are encrypted at rest (``crypto.py``): the database holds
+nothing readable that ties a person to a topic. Keyed hashes of the topic and of the
+contact value let staff filter, the formation engine group and head office find a
+person's rows without decrypting. Contact data exists only while the interest is
+``waiting``: placing, expiry and withdrawal remove it (see ``services.py`` and
+docs/personal-data.md).
 """
 
 from __future__ import annotations
@@ -13,13 +17,14 @@ import secrets
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
+from django.core.validators import MaxLengthValidator, validate_email
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from knutepunkt.groups.models import GroupFormat, GroupTarget
-from knutepunkt.interests.crypto import EncryptedTextField
+from knutepunkt.core.privacy import EMAIL, PHONE
+from knutepunkt.groups.models import GroupFormat, GroupTarget, Topic
+from knutepunkt.interests.crypto import EncryptedTextField, contact_hash, topic_hash
 from knutepunkt.interests.querysets import InterestQuerySet
 
 ALIAS_MAX_LENGTH = 40
@@ -50,10 +55,17 @@ class InterestStatus(models.TextChoices):
 
 
 class Interest(models.Model):
-    """One person's wish for a group. ``str()`` never shows the alias or contact data."""
+    """One person's wish for a group. ``str()`` never shows the alias or contact data.
 
-    topic = models.ForeignKey(
-        "groups.Topic", verbose_name=_("topic"), on_delete=models.PROTECT, related_name="+"
+    ``topic`` (a property) reads and sets the encrypted ``topic_ref``; saving keeps
+    ``topic_hash`` and ``contact_hash`` in step with the values. Filter by topic with
+    ``Interest.objects.for_topic()``, never by ``topic_ref`` (each encryption differs).
+    """
+
+    # The topic's id, encrypted; the keyed hash is what queries use.
+    topic_ref = EncryptedTextField(_("topic"), editable=False)
+    topic_hash = models.CharField(
+        _("topic (keyed hash)"), max_length=64, blank=True, editable=False
     )
     municipality = models.ForeignKey(
         "geo.Municipality",
@@ -70,10 +82,18 @@ class Interest(models.Model):
     contact_method = models.CharField(
         _("how to reach"), max_length=10, choices=ContactMethod.choices
     )
-    alias = models.CharField(_("first name or alias"), max_length=ALIAS_MAX_LENGTH, blank=True)
     # Encrypted at rest; blank once the interest is no longer waiting.
+    alias = EncryptedTextField(
+        _("first name or alias"),
+        blank=True,
+        validators=[MaxLengthValidator(ALIAS_MAX_LENGTH)],
+    )
     email = EncryptedTextField(_("e-mail"), blank=True)
     phone = EncryptedTextField(_("phone"), blank=True)
+    # Keyed hash of the e-mail address or phone number: duplicate checks, erasure lookups.
+    contact_hash = models.CharField(
+        _("contact (keyed hash)"), max_length=64, blank=True, db_index=True, editable=False
+    )
     consent_at = models.DateTimeField(_("consent given"), null=True, blank=True)
     language = models.CharField(_("language"), max_length=10, default="nb")
     status = models.CharField(
@@ -119,7 +139,7 @@ class Interest(models.Model):
         verbose_name_plural = _("interests")
         ordering = ["created_at", "id"]
         indexes = [
-            models.Index(fields=["status", "topic", "municipality"]),
+            models.Index(fields=["status", "topic_hash", "municipality"]),
             models.Index(fields=["office", "status"]),
         ]
         constraints = [
@@ -136,6 +156,59 @@ class Interest(models.Model):
 
     def __repr__(self) -> str:
         return f"<Interest #{self.pk} {self.status}>"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        """Keep the keyed hashes in step with the topic and the contact value."""
+        self.topic_hash = topic_hash(self.topic_id) if self.topic_id is not None else ""
+        kind, value = self.contact_value()
+        self.contact_hash = contact_hash(kind, value) if kind else ""
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            fields = set(update_fields)
+            if "topic" in fields or "topic_id" in fields:
+                fields -= {"topic", "topic_id"}
+                fields.add("topic_ref")
+            if "topic_ref" in fields:
+                fields.add("topic_hash")
+            if fields & {"email", "phone", "contact_method"}:
+                fields.add("contact_hash")
+            kwargs["update_fields"] = sorted(fields)
+        super().save(*args, **kwargs)
+
+    @property
+    def topic_id(self) -> int | None:
+        return int(self.topic_ref) if self.topic_ref else None
+
+    @topic_id.setter
+    def topic_id(self, value: int | None) -> None:
+        self.topic_ref = "" if value is None else str(int(value))
+
+    @property
+    def topic(self) -> Topic:
+        """The topic: one query the first time (``Topic.DoesNotExist`` without one, which
+        templates show as empty)."""
+        topic_id = self.topic_id
+        cached = self.__dict__.get("_topic")
+        if cached is not None and cached.pk == topic_id:
+            return cached
+        if topic_id is None:
+            raise Topic.DoesNotExist("This interest has no topic.")
+        found = Topic.objects.get(pk=topic_id)
+        self.__dict__["_topic"] = found
+        return found
+
+    @topic.setter
+    def topic(self, value: Topic) -> None:
+        self.topic_id = value.pk
+        self.__dict__["_topic"] = value
+
+    def contact_value(self) -> tuple[str, str]:
+        """(kind, value) of the stored way to reach the person, or ``("", "")``."""
+        if self.email:
+            return EMAIL, self.email
+        if self.phone:
+            return PHONE, self.phone
+        return "", ""
 
     def clean(self) -> None:
         super().clean()

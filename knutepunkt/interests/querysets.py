@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.db import models
 
 from knutepunkt.core.scoping import office_scope
+from knutepunkt.interests.crypto import contact_hashes, topic_hashes
 
 
 class InterestQuerySet(models.QuerySet[Any]):
@@ -18,7 +20,17 @@ class InterestQuerySet(models.QuerySet[Any]):
         return self.filter(status="waiting")
 
     def for_topic(self, topic: Any) -> InterestQuerySet:
-        return self.filter(topic=topic)
+        """Interests on ``topic`` (a Topic or its id), matched by the keyed hash."""
+        return self.for_topics([getattr(topic, "pk", topic)])
+
+    def for_topics(self, topic_ids: Iterable[int]) -> InterestQuerySet:
+        return self.filter(topic_hash__in=list(topic_hashes(topic_ids)))
+
+    def with_contact(self, kind: str, value: str) -> InterestQuerySet:
+        """Interests holding this e-mail address (``kind="email"``) or phone number
+        (``"phone"``), matched by the keyed hash of the normalised value."""
+        hashes = contact_hashes(kind, value)
+        return self.filter(contact_hash__in=hashes) if hashes else self.none()
 
     def accepting_format(self, fmt: str) -> InterestQuerySet:
         """Interests that accept a group format (``GroupFormat`` value)."""

@@ -4,26 +4,61 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
-from django.db.models import QuerySet
-
+from knutepunkt.groups.models import Topic
 from knutepunkt.interests.models import Interest
 
 
-def interest_list(user: Any, *, status: str = "waiting", topic: Any = None) -> QuerySet[Interest]:
+def attach_topics(interests: Iterable[Interest]) -> list[Interest]:
+    """Give each interest its topic from one query (the stored topic is encrypted, so a
+    join cannot do it)."""
+    rows = list(interests)
+    topics = Topic.objects.in_bulk({i.topic_id for i in rows if i.topic_id is not None})
+    for interest in rows:
+        if interest.topic_id in topics:
+            interest.__dict__["_topic"] = topics[interest.topic_id]
+    return rows
+
+
+def topic_name(interest: Interest) -> str:
+    """The interest's topic in the current language ("" if the topic is gone)."""
+    try:
+        return interest.topic.name
+    except Topic.DoesNotExist:
+        return ""
+
+
+def interest_list(user: Any, *, status: str = "waiting", topic: Any = None) -> list[Interest]:
     """The staff list: no contact fields are loaded (they are shown on the detail page)."""
     interests = (
         Interest.objects.visible_to(user)
-        .select_related("topic", "municipality", "contact_point", "office")
+        .select_related("municipality", "contact_point", "office")
         .defer("email", "phone")
         .order_by("created_at", "pk")
     )
     if status:
         interests = interests.filter(status=status)
     if topic is not None:
-        interests = interests.filter(topic=topic)
-    return interests
+        interests = interests.for_topic(topic)
+    return attach_topics(interests)
+
+
+def interest_duplicates(interest: Interest, user: Any) -> list[Interest]:
+    """Other waiting interests the user may see with the same e-mail address or phone
+    number (matched by the keyed hash): the same person registered twice."""
+    if not interest.contact_hash:
+        return []
+    return attach_topics(
+        Interest.objects.visible_to(user)
+        .waiting()
+        .filter(contact_hash=interest.contact_hash)
+        .exclude(pk=interest.pk)
+        .select_related("municipality")
+        .defer("email", "phone")
+        .order_by("created_at", "pk")
+    )
 
 
 def interest_personal_data(interest: Interest) -> dict[str, Any]:
@@ -31,7 +66,7 @@ def interest_personal_data(interest: Interest) -> dict[str, Any]:
     return {
         "id": interest.pk,
         "status": interest.status,
-        "topic": interest.topic.name,
+        "topic": topic_name(interest),
         "municipality": {
             "number": interest.municipality.number,
             "name": interest.municipality.name,

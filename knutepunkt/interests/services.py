@@ -28,6 +28,7 @@ from knutepunkt.interests.models import ContactMethod, Interest, InterestStatus
 from knutepunkt.interests.routing import route_interest
 
 PERSONAL_FIELDS = ("alias", "email", "phone")
+_ENCRYPTED_FIELDS = ("topic_ref", "alias", "email", "phone")
 _FORMAT_FIELDS = {
     "in_person": "accepts_in_person",
     "phone": "accepts_phone",
@@ -74,7 +75,6 @@ def interest_register(
     contact_point, office = route_interest(municipality)
     now = timezone.now()
     interest = Interest(
-        topic=topic,
         municipality=municipality,
         for_whom=for_whom,
         contact_method=contact_method,
@@ -88,6 +88,7 @@ def interest_register(
         **_format_flags(formats),
         **_contact(contact_method, email, phone),
     )
+    interest.topic = topic
     interest.full_clean()
     with transaction.atomic():
         interest.save()
@@ -100,7 +101,7 @@ def interest_register(
         if interest.email:
             transaction.on_commit(partial(emails.send_registered, interest.pk))
         # Group formation for the topic runs in the task worker, never in this request.
-        transaction.on_commit(partial(tasks.form_groups_for_topic.enqueue, interest.topic_id))
+        transaction.on_commit(partial(tasks.form_groups_for_topic.enqueue, topic.pk))
     return interest
 
 
@@ -272,14 +273,14 @@ def purge_expired(*, now: datetime.datetime | None = None, actor: Any = None) ->
 
 
 def interest_keys_rotate(*, actor: Any = None) -> int:
-    """Re-encrypt every stored contact value with the first key of
-    ``INTEREST_ENCRYPTION_KEYS``. Returns the number of rows rewritten."""
+    """Re-encrypt every stored alias, contact value and topic with the first key of
+    ``INTEREST_ENCRYPTION_KEYS`` and re-compute the keyed hashes with the key derived from
+    it. Returns the number of rows rewritten."""
     count = 0
-    rows = Interest.objects.filter(~Q(email="") | ~Q(phone="")).order_by("pk")
     with transaction.atomic():
-        for interest in rows.select_for_update():
-            # Reading decrypted with any key; saving encrypts with the first.
-            interest.save(update_fields=["email", "phone"])
+        for interest in Interest.objects.order_by("pk").select_for_update():
+            # Reading decrypted with any key; saving encrypts and hashes with the first.
+            interest.save(update_fields=[*_ENCRYPTED_FIELDS, "topic_hash", "contact_hash"])
             count += 1
         audit_log(actor=actor, action="interests.keys.rotated", data={"rows": count})
     return count

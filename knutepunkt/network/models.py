@@ -4,6 +4,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from knutepunkt.network.querysets import (
@@ -136,7 +137,10 @@ class Partner(models.Model):
 
 
 class PartnerContact(models.Model):
-    """A contact person at a partner organisation (work contact details only)."""
+    """A contact person at a partner organisation (work contact details only). Removing the
+    person deletes the row; details nobody has confirmed for
+    ``PARTNER_CONTACT_RETENTION_DAYS`` are deleted by the daily run (docs/personal-data.md).
+    """
 
     partner = models.ForeignKey(
         Partner, verbose_name=_("partner"), on_delete=models.CASCADE, related_name="contacts"
@@ -145,6 +149,10 @@ class PartnerContact(models.Model):
     title = models.CharField(_("title or role"), max_length=150, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=30, blank=True)
+    # The retention clock: set when the office adds, edits or confirms the details.
+    confirmed_at = models.DateTimeField(
+        _("details confirmed"), default=timezone.now, editable=False
+    )
 
     objects = PartnerContactQuerySet.as_manager()
 

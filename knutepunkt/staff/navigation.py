@@ -29,6 +29,9 @@ SECTIONS: list[tuple[str, Promise]] = [
     ("staff:interests:proposal_list", _("Group proposals")),
     ("staff:reports:report_list", _("Reports")),
     ("staff:reports:coverage", _("Coverage")),
+    ("staff:feedback:change_request_list", _("Listing corrections")),
+    ("staff:tokens:token_list", _("API tokens")),
+    ("staff:privacy:person_data", _("A person's data")),
 ]
 
 

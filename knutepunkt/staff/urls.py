@@ -14,4 +14,7 @@ urlpatterns = [
     path("", include("knutepunkt.staff.starters.urls")),
     path("", include("knutepunkt.staff.events.urls")),
     path("", include("knutepunkt.staff.reports.urls")),
+    path("", include("knutepunkt.staff.feedback.urls")),
+    path("", include("knutepunkt.staff.tokens.urls")),
+    path("", include("knutepunkt.staff.privacy.urls")),
 ]

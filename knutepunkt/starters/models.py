@@ -1,16 +1,26 @@
 from __future__ import annotations
 
+import secrets
+
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from knutepunkt.starters.querysets import StarterQuerySet
+
+
+def new_access_key() -> str:
+    return secrets.token_urlsafe(18)
 
 
 class Starter(models.Model):
     """A trained group starter ("igangsetter"): starts a group, then steps out.
 
     Contact details are personal data: visible only to the office that trained them
-    (and head office); coordinators see only starters who agreed to be contacted.
+    (and head office); coordinators see only starters who agreed to be contacted. The
+    record is deleted when the starter withdraws consent, and after
+    ``STARTER_RETENTION_DAYS`` without activity (a reminder e-mail goes first); see
+    docs/personal-data.md.
     """
 
     name = models.CharField(_("name"), max_length=150)
@@ -52,6 +62,12 @@ class Starter(models.Model):
     consent_given_at = models.DateTimeField(_("consent given"), null=True, blank=True)
     notes = models.TextField(_("notes"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    # The retention clock: a training, a change by the office or the starter's own "keep
+    # me registered" (the link in the reminder) restarts it.
+    active_at = models.DateTimeField(_("last active"), default=timezone.now, editable=False)
+    reminded_at = models.DateTimeField(_("reminder sent"), null=True, blank=True, editable=False)
+    # Bound into the signed link in the reminder, so a link only opens its own record.
+    access_key = models.CharField(max_length=32, default=new_access_key, editable=False)
 
     objects = StarterQuerySet.as_manager()
 

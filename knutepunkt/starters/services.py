@@ -1,14 +1,27 @@
 """Trained group starters. A starter's contact details are personal data: the audit log
-records that they changed, never their values."""
+records that they changed, never their values.
+
+Retention (docs/personal-data.md): withdrawing consent deletes the record at once; a
+record without activity for ``STARTER_RETENTION_DAYS`` is deleted by the daily run, after
+a reminder e-mail ``STARTER_REMINDER_DAYS_BEFORE`` days earlier (the starter can keep the
+record with the link in it). Activity: registration, a change by the office, a training,
+the starter's "keep me in the register", and a group they started that still runs.
+"""
 
 from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from knutepunkt.core.audit import PERSONAL_FIELDS, audit_log
 from knutepunkt.core.services import (
@@ -22,6 +35,7 @@ from knutepunkt.core.services import (
 )
 from knutepunkt.geo.models import Municipality
 from knutepunkt.geo.services import municipality_from
+from knutepunkt.starters import emails
 from knutepunkt.starters.models import Starter
 
 if TYPE_CHECKING:
@@ -96,9 +110,20 @@ def starter_create(
 
 
 def starter_update(*, actor: User | None, starter: Starter, data: Mapping[str, Any]) -> Starter:
-    """Change a starter. Consent given now is timestamped; withdrawn consent clears it."""
+    """Change a starter. Consent given now is timestamped. A change restarts the retention
+    clock. Withdrawn consent is not a change but a deletion: use
+    :func:`starter_withdraw_consent`."""
     check_fields(data, STARTER_FIELDS, "starter_update")
     ensure_office_access(actor, starter.office_id)
+    if starter.consent_to_contact and data.get("consent_to_contact", True) is False:
+        raise ValidationError(
+            {
+                "consent_to_contact": _(
+                    "A starter who withdraws consent is deleted, not changed: delete the "
+                    "record instead."
+                )
+            }
+        )
     prepared = dict(data)
     m2m = {name: prepared.pop(name) for name in _M2M if name in prepared}
     if "office" in prepared:
@@ -120,6 +145,7 @@ def starter_update(*, actor: User | None, starter: Starter, data: Mapping[str, A
             if pks is not None:
                 changes[name] = pks
         if changes:
+            _touch(starter)
             audit_log(
                 actor=actor,
                 action="starters.starter.updated",
@@ -189,4 +215,106 @@ def starter_record_training(
             starter.consent_given_at = consent_given_at
             starter.save(update_fields=["consent_given_at"])
         starter.trainings.add(event)
+        _touch(starter)
     return starter
+
+
+def _touch(starter: Starter) -> None:
+    starter.active_at, starter.reminded_at = timezone.now(), None
+    starter.save(update_fields=["active_at", "reminded_at"])
+
+
+def starter_withdraw_consent(*, actor: User | None, starter: Starter) -> None:
+    """The starter withdrew consent (told the office, or pressed the button behind the
+    link in the reminder, ``actor=None``): the record is deleted at once."""
+    if actor is not None:
+        ensure_office_access(actor, starter.office_id)
+    with transaction.atomic():
+        audit_log(
+            actor=actor,
+            action="starters.starter.consent_withdrawn",
+            target=starter,
+            target_repr=_anonymous_repr(starter),
+        )
+        starter.delete()
+
+
+def starter_keep(*, starter: Starter, actor: User | None = None) -> Starter:
+    """ "Keep me in the register" (the link in the reminder): restart the clock."""
+    with transaction.atomic():
+        _touch(starter)
+        audit_log(
+            actor=actor,
+            action="starters.starter.kept",
+            target=starter,
+            target_repr=_anonymous_repr(starter),
+        )
+    return starter
+
+
+def _retention() -> tuple[datetime.timedelta, datetime.timedelta]:
+    return (
+        datetime.timedelta(days=settings.STARTER_RETENTION_DAYS),
+        datetime.timedelta(days=settings.STARTER_REMINDER_DAYS_BEFORE),
+    )
+
+
+def inactive_starters(now: datetime.datetime, *, idle: datetime.timedelta) -> Any:
+    """Starters without activity since ``now - idle`` (a group they started that still
+    runs counts as activity)."""
+    return Starter.objects.filter(active_at__lt=now - idle).exclude(
+        groups_started__status__in=("forming", "open", "closed")
+    )
+
+
+@dataclass(frozen=True)
+class StarterPurgeResult:
+    reminded: int
+    deleted: int
+
+
+def starter_purge_inactive(
+    *, now: datetime.datetime | None = None, actor: User | None = None
+) -> StarterPurgeResult:
+    """The daily retention run; running it twice changes nothing more.
+
+    A starter with an e-mail address is reminded ``STARTER_REMINDER_DAYS_BEFORE`` days
+    before the end, and deleted only when the reminder went at least that long ago; one
+    without an address is deleted when the time is up."""
+    now = now or timezone.now()
+    retention, before = _retention()
+    deleted = 0
+    expired = inactive_starters(now, idle=retention).filter(
+        Q(email="") | Q(reminded_at__gte=F("active_at"), reminded_at__lte=now - before)
+    )
+    for starter in expired.order_by("pk"):
+        with transaction.atomic():
+            audit_log(
+                actor=actor,
+                action="starters.starter.expired",
+                target=starter,
+                target_repr=_anonymous_repr(starter),
+            )
+            starter.delete()
+        deleted += 1
+    due = (
+        inactive_starters(now, idle=retention - before)
+        .exclude(email="")
+        .filter(Q(reminded_at__isnull=True) | Q(reminded_at__lt=F("active_at")))
+    )
+    reminded = 0
+    for starter in due.order_by("pk"):
+        # Deleted at the end of the period, but never sooner than ``before`` after this.
+        left = max(1, before.days, (starter.active_at + retention - now).days)
+        with transaction.atomic():
+            starter.reminded_at = now
+            starter.save(update_fields=["reminded_at"])
+            audit_log(
+                actor=actor,
+                action="starters.starter.reminded",
+                target=starter,
+                target_repr=_anonymous_repr(starter),
+            )
+            transaction.on_commit(partial(emails.send_reminder, starter.pk, left))
+        reminded += 1
+    return StarterPurgeResult(reminded=reminded, deleted=deleted)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote, urlencode
 
@@ -23,6 +23,7 @@ from django.utils import timezone, translation
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from knutepunkt.api.ids import Kind, make
 from knutepunkt.core.tests.public_data import restore_info_pages
 from knutepunkt.events import services as event_services
 from knutepunkt.events.models import Event
@@ -31,6 +32,8 @@ from knutepunkt.groups.models import GroupStatus
 from knutepunkt.groups.services import group_create, topic_create
 from knutepunkt.interests.testing import make_interest
 from knutepunkt.interests.tokens import status_token
+from knutepunkt.starters.services import starter_create
+from knutepunkt.starters.tokens import status_token as starter_status_token
 
 pytestmark = pytest.mark.django_db
 
@@ -40,7 +43,9 @@ FUZZ = settings(
     database=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-EXCLUDED_PREFIXES = ("admin/", "arbeid/", "i18n/")
+# /api/v1/ is fuzzed against its own OpenAPI document by schemathesis
+# (knutepunkt/api/tests/test_schemathesis.py), with its token part authenticated.
+EXCLUDED_PREFIXES = ("admin/", "arbeid/", "i18n/", "api/v1/")
 
 
 # --- The public URLs, from the resolver ---------------------------------------------------
@@ -166,13 +171,16 @@ class Targets:
     slugs: list[str]
     numbers: list[str]
     tokens: list[str]
+    # HSDS ids (UUIDs) and group numbers of real objects.
+    ids: list[str] = field(default_factory=list)
+    group_ids: list[str] = field(default_factory=list)
 
 
 @pytest.fixture
 def targets(office_midt: Any, contact_point_molde: Any, contact_point_tromso: Any) -> Targets:
     info_slugs = list(restore_info_pages())
     topic = topic_create(actor=None, slug="angst", name_nb="Angst", name_en="Anxiety")
-    group_create(
+    group = group_create(
         actor=None, topic=topic, contact_point=contact_point_molde, status=GroupStatus.OPEN
     )
     event = event_services.event_create(
@@ -189,11 +197,25 @@ def targets(office_midt: Any, contact_point_molde: Any, contact_point_tromso: An
         event=event, name="Kari", email="kari@example.org"
     )
     interest = make_interest(municipality=contact_point_molde.municipality, topic=topic)
-    tokens = [cancel_token(registration), result_token(registration), status_token(interest)]
+    starter = starter_create(actor=None, name="Kari", email="kari@example.org", office=office_midt)
+    tokens = [
+        cancel_token(registration),
+        result_token(registration),
+        status_token(interest),
+        starter_status_token(starter),
+    ]
     return Targets(
         slugs=[*info_slugs, "molde", "tromso", office_midt.slug, event.slug],
         numbers=["1506", "5501", "0301", "0000", "9999"],
         tokens=[*tokens, tokens[0][:-1], tokens[0] + "x", tokens[1].replace(":", "%3A")],
+        ids=[
+            make(Kind.GROUP, group.pk),
+            make(Kind.OFFICE, office_midt.pk),
+            make(Kind.SERVICE_AT_LOCATION, group.pk),
+            make(Kind.TAXONOMY, 1),
+            make(Kind.TOPIC_TERM, topic.pk),
+        ],
+        group_ids=[str(group.pk)],
     )
 
 
@@ -208,6 +230,21 @@ def keyword_value(keyword: str, targets: Targets) -> st.SearchStrategy[str]:
         "office_slug": st.one_of(st.sampled_from(targets.slugs), slug),
         "number": st.one_of(
             st.sampled_from(targets.numbers), st.from_regex(r"\d{4}", fullmatch=True)
+        ),
+        # Listing corrections, open data files, group pages, the API (HSDS ids are UUIDs).
+        "kind": st.one_of(st.sampled_from(["gruppe", "kontaktpunkt", "kontor"]), slug),
+        "key": st.one_of(
+            st.sampled_from(targets.slugs), st.from_regex(r"[0-9]{1,6}", fullmatch=True)
+        ),
+        "table": st.one_of(st.sampled_from(["grupper", "kontaktpunkter", "kontorer"]), slug),
+        "pk": st.one_of(
+            st.sampled_from(targets.ids or ["0"]),
+            st.from_regex(r"[0-9]{1,6}", fullmatch=True),
+            st.uuids().map(str),
+        ),
+        "group_id": st.one_of(
+            st.sampled_from(targets.group_ids or ["1"]),
+            st.from_regex(r"[0-9]{1,6}", fullmatch=True),
         ),
         "token": st.one_of(
             st.sampled_from(targets.tokens),
@@ -327,6 +364,11 @@ def working_path(url: PublicUrl, targets: Targets, client: Client) -> str:
         "office_slug": targets.slugs,
         "number": targets.numbers,
         "token": targets.tokens,
+        "pk": targets.ids,
+        "group_id": targets.group_ids,
+        "kind": ["kontaktpunkt"],
+        "key": ["molde"],
+        "table": ["grupper"],
     }
     options: list[dict[str, str]] = [{}]
     for keyword in url.keywords:

@@ -39,10 +39,12 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from knutepunkt.activity.testing import activity_url_kwargs
 from knutepunkt.events.testing import event_url_kwargs
+from knutepunkt.feedback.testing import midt_change_request_kwargs
 from knutepunkt.interests import testing as interest_testing
 from knutepunkt.interests.formation import testing as proposal_testing
 from knutepunkt.network import testing as network_testing
 from knutepunkt.reports import output_testing
+from knutepunkt.tokens.testing import midt_token_kwargs
 
 HEAD = "head_office_admin"
 MIDT = "office_staff_midt"
@@ -118,6 +120,8 @@ EXPECTED: dict[str, dict[str, Expected]] = {
     "staff:events:question_delete": staff(ALL_STAFF, ok_status=405),  # POST only
     "staff:events:registration_cancel": staff(ALL_STAFF, ok_status=405),  # POST only
     "staff:events:registration_confirm": staff(ALL_STAFF, ok_status=405),  # POST only
+    # --- a person's data request (head office only) -------------------------------------
+    "staff:privacy:person_data": staff({HEAD}),
     # --- activity log (the object is an activity of office Midt) -----------------------
     "staff:activity:activity_list": staff(OFFICE),
     "staff:activity:activity_create": staff(OFFICE),  # head office: choose the office
@@ -157,6 +161,7 @@ EXPECTED: dict[str, dict[str, Expected]] = {
     "staff:network:partner_contact_add": staff(OFFICE, ok_status=405),  # POST only
     "staff:network:partner_contact_edit": staff(OFFICE, not_found={NORD}),
     "staff:network:partner_contact_remove": staff(OFFICE, ok_status=405),  # POST only
+    "staff:network:partner_contact_confirm": staff(OFFICE, ok_status=405),  # POST only
     "staff:network:contact_point_list": staff(OFFICE),  # the pipeline board
     "staff:network:contact_point_create": staff(OFFICE),
     # A coordinator sees their own contact point and edits its public details.
@@ -188,6 +193,13 @@ EXPECTED: dict[str, dict[str, Expected]] = {
     "staff:interests:proposal_detail": staff(ALL_STAFF - {NORD}, not_found={NORD}),
     "staff:interests:proposal_accept": staff(ALL_STAFF, ok_status=405),  # POST only
     "staff:interests:proposal_dismiss": staff(ALL_STAFF, ok_status=405),  # POST only
+    # --- listing corrections from the public (about Molde's contact point, Midt) ---------
+    "staff:feedback:change_request_list": staff(OFFICE),
+    "staff:feedback:change_request_detail": staff(OFFICE - {NORD}, not_found={NORD}),
+    "staff:feedback:change_request_dismiss": staff(OFFICE, ok_status=405),  # POST only
+    # --- API tokens (a token of office Midt) ------------------------------------------------
+    "staff:tokens:token_list": staff(OFFICE),
+    "staff:tokens:token_revoke": staff(OFFICE, ok_status=405),  # POST only
 }
 
 # Values for URL kwargs, by kwarg name; each gets `get(fixture_name)`.
@@ -243,6 +255,7 @@ URL_KWARGS: dict[str, Callable[[Callable[[str], Any]], dict[str, Any]]] = {
     },
     "staff:network:partner_contact_edit": network_testing.partner_contact_kwargs,
     "staff:network:partner_contact_remove": network_testing.partner_contact_kwargs,
+    "staff:network:partner_contact_confirm": network_testing.partner_contact_kwargs,
     **{
         f"staff:network:{name}": network_testing.contact_point_kwargs
         for name in (
@@ -268,6 +281,9 @@ URL_KWARGS: dict[str, Callable[[Callable[[str], Any]], dict[str, Any]]] = {
         f"staff:interests:{name}": proposal_testing.proposal_kwargs
         for name in ("proposal_detail", "proposal_accept", "proposal_dismiss")
     },
+    "staff:feedback:change_request_detail": midt_change_request_kwargs,
+    "staff:feedback:change_request_dismiss": midt_change_request_kwargs,
+    "staff:tokens:token_revoke": midt_token_kwargs,
 }
 
 

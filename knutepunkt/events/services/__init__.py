@@ -20,6 +20,7 @@ from knutepunkt.events.services.registrations import (
     registration_cancel,
     registration_confirm,
     registration_create,
+    registration_erase,
     registration_purge_for_past_events,
 )
 
@@ -42,5 +43,6 @@ __all__ = [
     "registration_cancel",
     "registration_confirm",
     "registration_create",
+    "registration_erase",
     "registration_purge_for_past_events",
 ]

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
@@ -168,36 +169,54 @@ def _promote(registration: Registration, *, actor: User | None) -> None:
     transaction.on_commit(partial(emails.send_promoted, registration.pk))
 
 
-def registration_cancel(*, registration: Registration, actor: User | None = None) -> Registration:
-    """Cancel a sign-up; a freed place goes to the person who has waited longest.
+def registration_cancel(*, registration: Registration, actor: User | None = None) -> None:
+    """Cancel a sign-up: the row, with the person's name, contact details and answers, is
+    deleted at once and the event only counts it (``Event.cancelled_count``). A freed
+    place goes to the person who has waited longest.
 
-    Cancelling twice is harmless: the second call changes nothing. Staff may cancel
-    only sign-ups for events they organise; the person themself uses the e-mailed link
-    (``actor=None``).
+    Cancelling twice is harmless: the second call finds nothing and changes nothing. Staff
+    may cancel only sign-ups for events they organise; the person themself uses the
+    e-mailed link (``actor=None``).
     """
     if actor is not None:
         check_can_manage(actor, registration.event.office, registration.event.contact_point)
     with transaction.atomic():
         event = Event.objects.select_for_update().get(pk=registration.event_id)
-        current = Registration.objects.select_for_update().get(pk=registration.pk)
-        if current.status == RegistrationStatus.CANCELLED:
-            return current
+        current = Registration.objects.select_for_update().filter(pk=registration.pk).first()
+        if current is None:
+            return
         was_confirmed = current.status == RegistrationStatus.CONFIRMED
-        previous = current.status
-        current.status = RegistrationStatus.CANCELLED
-        current.cancelled_at = timezone.now()
-        current.save(update_fields=["status", "cancelled_at"])
         audit_log(
             actor=actor,
             action="events.registration.cancelled",
             target=current,
-            data={"previous_status": previous},
+            data={"previous_status": current.status},
+            office=event.office,
         )
+        current.delete()
+        Event.objects.filter(pk=event.pk).update(cancelled_count=F("cancelled_count") + 1)
+        event.cancelled_count += 1
         if was_confirmed:
             fill_places(event, actor=actor)
-    registration.status = current.status
-    registration.cancelled_at = current.cancelled_at
-    return current
+
+
+def registration_erase(*, registration: Registration, actor: User | None) -> None:
+    """Delete one person's sign-up on their request. While the event is ahead this is a
+    cancellation (the place goes to the next in line); afterwards the row just goes."""
+    event = registration.event
+    if not event.is_cancelled and event.ends_at > timezone.now():
+        registration_cancel(registration=registration, actor=actor)
+        return
+    if actor is not None:
+        check_can_manage(actor, event.office, event.contact_point)
+    with transaction.atomic():
+        audit_log(
+            actor=actor,
+            action="events.registration.erased",
+            target=registration,
+            office=event.office,
+        )
+        registration.delete()
 
 
 def registration_confirm(*, registration: Registration, actor: User | None) -> Registration:
@@ -220,24 +239,37 @@ def registration_confirm(*, registration: Registration, actor: User | None) -> R
     return current
 
 
-def registration_purge_for_past_events(
-    *, older_than_days: int = 30, actor: User | None = None
-) -> int:
-    """Delete the sign-ups of events that ended more than ``older_than_days`` ago, with
-    their answers.
+def registration_retention_days() -> int:
+    """How many days after an event its sign-ups are kept
+    (``EVENT_REGISTRATION_RETENTION_DAYS``, 30 by default)."""
+    return int(getattr(settings, "EVENT_REGISTRATION_RETENTION_DAYS", 30))
 
-    Their purpose has ended; the event keeps its ``attended_count`` for the figures.
-    Returns the number of registrations deleted.
+
+def registration_purge_for_past_events(
+    *,
+    older_than_days: int | None = None,
+    actor: User | None = None,
+    now: datetime.datetime | None = None,
+) -> int:
+    """Delete the sign-ups of events that ended more than ``older_than_days`` ago
+    (default: the setting above), with their answers. Running it again deletes nothing
+    more.
+
+    Their purpose has ended; the event keeps its ``attended_count`` and
+    ``cancelled_count`` for the figures. Returns the number of registrations deleted.
     """
+    if older_than_days is None:
+        older_than_days = registration_retention_days()
     if older_than_days < 0:
         raise ValueError("older_than_days must not be negative")
-    cutoff = timezone.now() - datetime.timedelta(days=older_than_days)
+    cutoff = (now or timezone.now()) - datetime.timedelta(days=older_than_days)
     with transaction.atomic():
         _total, per_model = Registration.objects.filter(event__ends_at__lt=cutoff).delete()
         deleted = per_model.get(Registration._meta.label, 0)
-        audit_log(
-            actor=actor,
-            action="events.registration.purged",
-            data={"count": deleted, "older_than_days": older_than_days},
-        )
+        if deleted:
+            audit_log(
+                actor=actor,
+                action="events.registration.purged",
+                data={"count": deleted, "older_than_days": older_than_days},
+            )
     return deleted

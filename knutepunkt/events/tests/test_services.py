@@ -7,6 +7,7 @@ import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
+from django.test import override_settings
 from django.utils import timezone
 
 from knutepunkt.core.models import AuditEntry
@@ -23,11 +24,7 @@ from knutepunkt.events.tests.conftest import in_days, past_event
 
 pytestmark = pytest.mark.django_db
 
-CONFIRMED, WAITING, CANCELLED = (
-    RegistrationStatus.CONFIRMED,
-    RegistrationStatus.WAITING,
-    RegistrationStatus.CANCELLED,
-)
+CONFIRMED, WAITING = RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING
 
 
 def sign_up(event: Event, n: int, **kwargs: Any) -> Registration:
@@ -56,11 +53,12 @@ def test_cancelling_a_confirmed_place_promotes_the_longest_waiting(
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         registration_cancel(registration=first)
-    first.refresh_from_db()
     third.refresh_from_db()
     fourth.refresh_from_db()
-    assert first.status == CANCELLED
-    assert first.cancelled_at is not None
+    # The cancelled sign-up is gone with its personal data; the event only counts it.
+    assert not Registration.objects.filter(pk=first.pk).exists()
+    event.refresh_from_db()
+    assert event.cancelled_count == 1
     assert third.status == CONFIRMED
     assert fourth.status == WAITING
     assert waiting_position(fourth) == 1
@@ -82,9 +80,26 @@ def test_cancelling_twice_changes_nothing(make_event):
     event = make_event(capacity=1)
     first = sign_up(event, 0)
     registration_cancel(registration=first)
-    cancelled_at = Registration.objects.get(pk=first.pk).cancelled_at
     registration_cancel(registration=first)
-    assert Registration.objects.get(pk=first.pk).cancelled_at == cancelled_at
+    event.refresh_from_db()
+    assert event.cancelled_count == 1
+    assert AuditEntry.objects.filter(action="events.registration.cancelled").count() == 1
+
+
+def test_a_cancelled_sign_up_keeps_nothing_personal(make_event):
+    event = make_event(capacity=1)
+    kept = sign_up(event, 0)
+    gone = registration_create(
+        event=event, name="Zqxw Avmeldt", email="zqxw.avmeldt@example.org", phone="48011223"
+    )
+    registration_cancel(registration=gone)
+    assert list(event.registrations.all()) == [kept]
+    entry = AuditEntry.objects.get(action="events.registration.cancelled")
+    text = f"{entry.target_repr} {entry.data}"
+    for secret in ("Zqxw", "zqxw.avmeldt@example.org", "48011223"):
+        assert secret not in text
+    for entry in AuditEntry.objects.all():
+        assert "zqxw.avmeldt@example.org" not in f"{entry.target_repr} {entry.data}"
 
 
 def test_unlimited_capacity_confirms_everyone(make_event):
@@ -241,6 +256,23 @@ def test_purge_deletes_only_registrations_of_long_past_events(make_event):
     assert recent.registrations.exists() and upcoming.registrations.exists()
     assert Event.objects.filter(pk=old.pk).exists()
     assert AuditEntry.objects.filter(action="events.registration.purged").exists()
+    # A second run finds nothing more and writes no entry.
+    assert registration_purge_for_past_events(older_than_days=30) == 0
+    assert AuditEntry.objects.filter(action="events.registration.purged").count() == 1
+
+
+@override_settings(EVENT_REGISTRATION_RETENTION_DAYS=3)
+def test_purge_task_keeps_sign_ups_for_the_configured_days(make_event):
+    from knutepunkt.events.tasks import purge_past_registrations
+
+    due, kept = make_event(title="Over"), make_event(title="Nettopp over")
+    sign_up(due, 1)
+    sign_up(kept, 2)
+    past_event(due, days_ago=4)
+    past_event(kept, days_ago=2)
+    assert purge_past_registrations.enqueue().return_value == {"deleted": 1}
+    assert not due.registrations.exists() and kept.registrations.exists()
+    assert purge_past_registrations.enqueue().return_value == {"deleted": 0}
 
 
 def test_purge_command_reports_the_count(make_event, capsys):

@@ -12,7 +12,7 @@ from django.utils import translation
 
 from knutepunkt.conftest import municipality
 from knutepunkt.events.models import EventKind, Registration, RegistrationStatus
-from knutepunkt.events.services import event_cancel, registration_create
+from knutepunkt.events.services import event_cancel, registration_cancel, registration_create
 from knutepunkt.events.tests.conftest import in_days, past_event
 
 pytestmark = pytest.mark.django_db
@@ -204,9 +204,8 @@ def test_cancel_link_in_e_mail_asks_on_get_and_cancels_on_post(
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(path)
     assert response.status_code == 200
-    registration.refresh_from_db()
     waiting.refresh_from_db()
-    assert registration.status == RegistrationStatus.CANCELLED
+    assert not type(registration).objects.filter(pk=registration.pk).exists()
     assert waiting.status == RegistrationStatus.CONFIRMED
     assert mail.outbox[0].to == ["ola@example.org"]
 
@@ -254,12 +253,32 @@ def test_result_token_cannot_cancel(client, make_event):
     assert registration.status == RegistrationStatus.CONFIRMED
 
 
-def test_cancel_link_for_deleted_registration_is_404(client, make_event):
-    from knutepunkt.events.tokens import cancel_token
+def test_cancel_link_of_a_sign_up_that_is_gone_says_so(client, make_event):
+    """A cancelled sign-up is deleted; a second click (or a click after the sign-ups of a
+    past event were deleted) says so. A link whose event is gone too is 404."""
+    from knutepunkt.events.services import registration_purge_for_past_events
+    from knutepunkt.events.tokens import cancel_token, result_token
 
-    registration = registration_create(event=make_event(), name="K", email="k@example.org")
+    event = make_event()
+    registration = registration_create(event=event, name="K", email="k@example.org")
     token = cancel_token(registration)
-    registration.delete()
+    registration_cancel(registration=registration)
+    response = client.get(reverse("events:cancel", args=[token]))
+    assert response.status_code == 200
+    assert "already cancelled" in response.content.decode()
+    assert client.post(reverse("events:cancel", args=[token])).status_code == 200
+    result = client.get(reverse("events:registered", args=[result_token(registration)]))
+    assert "has been cancelled" in result.content.decode()
+
+    later = registration_create(event=event, name="L", email="l@example.org")
+    past_event(event, days_ago=40)
+    registration_purge_for_past_events()
+    page = client.get(reverse("events:cancel", args=[cancel_token(later)])).content.decode()
+    assert "sign-ups for it have been deleted" in page
+
+    gone = registration_create(event=make_event(title="Borte"), name="M", email="m@example.org")
+    token = cancel_token(gone)
+    type(event).objects.filter(pk=gone.event_id).delete()
     response = client.get(reverse("events:cancel", args=[token]))
     assert response.status_code == 404
     assert "could not find" in response.content.decode()

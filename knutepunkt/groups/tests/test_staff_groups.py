@@ -33,6 +33,7 @@ def _form(**overrides: Any) -> dict[str, Any]:
         "target": "relatives",
         "meeting_time": "Annenhver tirsdag",
         "description_nb": "",
+        "description_nn": "",
         "description_en": "",
         "started_on": "",
         "ended_on": "",
@@ -182,3 +183,20 @@ def test_funder_is_refused(login, funder_viewer, office_midt):
     client = login(funder_viewer)
     assert client.get(LIST).status_code == 403
     assert client.get(_url("group_detail", group)).status_code == 403
+
+
+def test_a_group_is_described_in_nynorsk_too(login, office_staff_midt, contact_point_molde):
+    response = login(office_staff_midt).post(
+        CREATE,
+        _form(
+            contact_point=contact_point_molde.pk,
+            description_nb="Vi møtes annenhver uke.",
+            description_nn="Vi møtest annakvar veke.",
+        ),
+    )
+    assert response.status_code == 302
+    group = SelfHelpGroup.objects.get()
+    assert (group.description_nb, group.description_nn) == (
+        "Vi møtes annenhver uke.",
+        "Vi møtest annakvar veke.",
+    )

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from django.conf import settings
 
 from knutepunkt.geo.models import Municipality
+from knutepunkt.groups.models import Topic
+from knutepunkt.interests.crypto import topic_hashes
 from knutepunkt.interests.formation.engine import (
     IN_PERSON,
     ONLINE,
@@ -53,15 +55,20 @@ class EngineInput:
 
 
 def _waiting_interests(topic_ids: Collection[int] | None) -> list[WaitingInterest]:
+    """The stored topic is encrypted: its keyed hash is mapped back to the topic id (the
+    hashes of the few topics are computed here; a hash of no known topic is left out)."""
+    topic_of = topic_hashes(
+        topic_ids if topic_ids is not None else Topic.objects.values_list("pk", flat=True)
+    )
     rows = Interest.objects.filter(status=InterestStatus.WAITING)
     if topic_ids is not None:
-        rows = rows.filter(topic_id__in=topic_ids)
+        rows = rows.filter(topic_hash__in=list(topic_of))
     result = []
-    for pk, topic, number, lat, lon, county, in_person, phone, online, target in rows.order_by(
+    for pk, hashed, number, lat, lon, county, in_person, phone, online, target in rows.order_by(
         "pk"
     ).values_list(
         "pk",
-        "topic_id",
+        "topic_hash",
         "municipality__number",
         "municipality__latitude",
         "municipality__longitude",
@@ -71,6 +78,9 @@ def _waiting_interests(topic_ids: Collection[int] | None) -> list[WaitingInteres
         "accepts_online",
         "for_whom",
     ):
+        topic = topic_of.get(hashed)
+        if topic is None:
+            continue
         formats = frozenset(
             fmt for fmt, ok in ((IN_PERSON, in_person), (PHONE, phone), (ONLINE, online)) if ok
         )

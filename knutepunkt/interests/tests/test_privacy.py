@@ -104,7 +104,9 @@ def test_withdrawal_leaves_no_personal_data_anywhere(
     page = client.get(url)
     assert page.status_code == 200
     assert interest.alias == ALIAS
-    assert ALIAS in _everything_in_the_database()  # the scan does find what is there
+    # The scan does find what is there (the alias itself is encrypted: not in clear).
+    assert interest.access_key in _everything_in_the_database()
+    assert ALIAS not in _everything_in_the_database()
     client.post(
         url,
         {
@@ -123,7 +125,7 @@ def test_withdrawal_leaves_no_personal_data_anywhere(
     assert response.status_code == 200
     assert not Interest.objects.exists()
     everything = _everything_in_the_database()
-    for secret in (ALIAS, EMAIL, PHONE, "91357246"):
+    for secret in (ALIAS, EMAIL, PHONE, "91357246", interest.access_key):
         assert secret not in everything
     assert AuditEntry.objects.filter(action="interests.interest.withdrawn").exists()
     # The link is dead now.
@@ -262,3 +264,117 @@ def test_production_refuses_to_start_without_encryption_keys() -> None:
     )
     assert result.returncode != 0
     assert "INTEREST_ENCRYPTION_KEYS must be set" in result.stderr
+
+
+# --- The topic and the alias are unreadable in the database ----------------------------------
+
+SECRET_TOPIC_PK = 987_654
+
+
+def _secret_topic() -> Any:
+    from knutepunkt.groups.models import Topic
+
+    return Topic.objects.create(
+        pk=SECRET_TOPIC_PK,
+        slug="zq-spiseforstyrrelser",
+        name_nb="Zqspiseforstyrrelser",
+        name_en="Zqeating disorders",
+    )
+
+
+def test_a_raw_select_on_the_interest_table_shows_no_topic_alias_email_or_phone(
+    office_midt: Any,
+) -> None:
+    topic = _secret_topic()
+    by_mail = make_interest(
+        municipality=municipality("1506"), topic=topic, alias=ALIAS, email=EMAIL
+    )
+    by_phone = make_interest(
+        municipality=municipality("1506"), topic=topic, alias="Qvwyxz", email="", phone=PHONE
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT * FROM interests_interest")
+        columns = [column[0] for column in cursor.description]
+        rows = cursor.fetchall()
+    assert len(rows) == 2
+    assert "topic_id" not in columns
+    raw = repr(rows)
+    secrets = (ALIAS, "Qvwyxz", EMAIL, "zq.unique", PHONE, "91357246", "913 57")
+    for secret in (*secrets, str(SECRET_TOPIC_PK), topic.slug, "Zqspise", "Zqeating"):
+        assert secret not in raw, secret
+    # …while the application reads them back, and finds rows by topic and by contact.
+    assert {(i.alias, i.topic) for i in Interest.objects.all()} == {
+        (ALIAS, topic),
+        ("Qvwyxz", topic),
+    }
+    assert set(Interest.objects.for_topic(topic)) == {by_mail, by_phone}
+    assert list(Interest.objects.with_contact("email", " ZQ.Unique.Person@example.org")) == [
+        by_mail
+    ]
+    assert list(Interest.objects.with_contact("phone", "913 57 246")) == [by_phone]
+    assert not Interest.objects.for_topic(make_topic()).exists()
+
+
+def test_changing_the_topic_or_contact_keeps_the_hashes_in_step(
+    client: Any, office_midt: Any
+) -> None:
+    interest = make_interest(municipality=municipality("1506"), email=EMAIL)
+    other = make_topic(slug="sorg", name_nb="Sorg", name_en="Grief")
+    url = reverse("interests:status", kwargs={"token": status_token(interest)})
+    response = client.post(
+        url,
+        {
+            "action": "change",
+            "topic": other.pk,
+            "municipality": "Molde",
+            "for_whom": "affected",
+            "formats": ["in_person"],
+            "contact_method": "phone",
+            "email": "",
+            "phone": PHONE,
+        },
+    )
+    assert response.status_code == 200
+    assert list(Interest.objects.for_topic(other)) == [interest]
+    assert not Interest.objects.for_topic(make_topic()).exists()
+    assert list(Interest.objects.with_contact("phone", PHONE)) == [interest]
+    assert not Interest.objects.with_contact("email", EMAIL).exists()
+
+
+def test_key_rotation_rehashes_and_lookups_work_in_between(office_midt: Any) -> None:
+    old, new = Fernet.generate_key().decode(), Fernet.generate_key().decode()
+    topic = _secret_topic()
+    with override_settings(INTEREST_ENCRYPTION_KEYS=[old]):
+        interest = make_interest(
+            municipality=municipality("1506"), topic=topic, alias=ALIAS, email=EMAIL
+        )
+        before = Interest.objects.values_list("topic_hash", "contact_hash").get()
+    with override_settings(INTEREST_ENCRYPTION_KEYS=[new, old]):
+        # Before the rotation, rows hashed with the old key are still found.
+        assert list(Interest.objects.for_topic(topic)) == [interest]
+        assert list(Interest.objects.with_contact("email", EMAIL)) == [interest]
+        call_command("rotate_interest_keys", stdout=io.StringIO())
+    after = Interest.objects.values_list("topic_hash", "contact_hash").get()
+    assert after[0] != before[0] and after[1] != before[1]
+    with override_settings(INTEREST_ENCRYPTION_KEYS=[new]):
+        rotated = Interest.objects.get()
+        assert (rotated.alias, rotated.email, rotated.topic) == (ALIAS, EMAIL, topic)
+        assert list(Interest.objects.for_topic(topic)) == [interest]
+        assert list(Interest.objects.with_contact("email", EMAIL)) == [interest]
+
+
+def test_staff_see_when_the_same_person_waits_twice(
+    login: Any, office_staff_midt: Any, contact_point_molde: Any
+) -> None:
+    first = make_interest(municipality=municipality("1506"), email=EMAIL)
+    second = make_interest(
+        municipality=municipality("1506"),
+        email=EMAIL.upper(),
+        topic=make_topic(slug="sorg", name_nb="Sorg", name_en="Grief"),
+    )
+    make_interest(municipality=municipality("1506"), email="someone.else@example.org")
+    page = login(office_staff_midt).get(
+        reverse("staff:interests:interest_detail", kwargs={"pk": first.pk})
+    )
+    assert page.context["duplicates"] == [second]
+    assert "Grief" in page.content.decode()

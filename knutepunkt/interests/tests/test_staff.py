@@ -145,3 +145,18 @@ def test_waiting_demand_is_per_office_and_public_counts_are_suppressed(
     assert waiting_demand(office=office_nord) == []
     assert public_count(1) == public_count(4) == "small"
     assert public_count(0) == 0 and public_count(5) == 5
+
+
+def test_list_filters_by_topic_through_the_keyed_hash(
+    login: Any, office_staff_midt: Any, molde_interest: Interest
+) -> None:
+    from knutepunkt.interests.testing import make_topic
+
+    grief = make_topic(slug="sorg", name_nb="Sorg", name_en="Grief")
+    make_interest(municipality=municipality("1506"), alias="Grete", topic=grief)
+    client = login(office_staff_midt)
+    url = reverse("staff:interests:interest_list")
+    everyone = client.get(url).content.decode()
+    assert "Solveig" in everyone and "Grete" in everyone and "Grief" in everyone
+    only_grief = client.get(url, {"topic": grief.pk}).content.decode()
+    assert "Grete" in only_grief and "Solveig" not in only_grief

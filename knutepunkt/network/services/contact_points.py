@@ -158,6 +158,28 @@ def contact_point_create(
     return contact_point
 
 
+# The ways to get in touch with a contact point; the public pages show them.
+CONTACT_FIELDS = ("email", "phone", "address", "website")
+
+
+def _reachable(contact_point: ContactPoint) -> bool:
+    return any(str(getattr(contact_point, field) or "").strip() for field in CONTACT_FIELDS)
+
+
+def _check_reachable(contact_point: ContactPoint, *, was_reachable: bool, strict: bool) -> None:
+    """Refuse an update that leaves a contact point with no way to get in touch.
+
+    A way in, once given, is never removed entirely; an established contact point (shown
+    on the public pages) and its own coordinator's edits always need one. An idea
+    registered without any may still be updated otherwise."""
+    if _reachable(contact_point):
+        return
+    if was_reachable or strict or contact_point.status == ContactPointStatus.ESTABLISHED:
+        raise ValidationError(
+            _("Give at least one way to get in touch: e-mail, phone, address or website.")
+        )
+
+
 def _is_own_coordinator(actor: User | None, contact_point: ContactPoint) -> bool:
     return bool(
         actor is not None and actor.is_coordinator and actor.contact_point_id == contact_point.pk
@@ -184,8 +206,15 @@ def contact_point_update(
     if "municipality" in prepared:
         prepared["municipality"] = municipality_from(prepared["municipality"])
     with transaction.atomic():
+        was_reachable = _reachable(contact_point)
         changes = apply_changes(contact_point, prepared)
         ensure_same_office(contact_point.office, [contact_point.host], "host")
+        if set(changes) & set(CONTACT_FIELDS):
+            _check_reachable(
+                contact_point,
+                was_reachable=was_reachable,
+                strict=_is_own_coordinator(actor, contact_point),
+            )
         if changes:
             contact_point.full_clean()
             contact_point.save(update_fields=update_fields_for(contact_point, changes))

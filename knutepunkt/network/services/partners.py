@@ -1,11 +1,19 @@
-"""The partner register and its contact persons."""
+"""The partner register and its contact persons.
+
+A contact person is personal data (work details only). Removing the person deletes the
+row; details nobody has added, edited or confirmed for ``PARTNER_CONTACT_RETENTION_DAYS``
+are deleted by the daily run (:func:`partner_contacts_purge_stale`).
+"""
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 
 from knutepunkt.core.audit import PERSONAL_FIELDS, audit_log
 from knutepunkt.core.services import (
@@ -156,9 +164,12 @@ def partner_contact_update(
     ensure_office_access(actor, contact.partner.office_id)
     with transaction.atomic():
         changes = apply_changes(contact, data)
+        # Saving the details, changed or not, confirms them: the retention clock restarts.
+        contact.confirmed_at = timezone.now()
         if changes:
             contact.full_clean()
-            contact.save(update_fields=update_fields_for(contact, changes))
+        contact.save(update_fields=[*update_fields_for(contact, changes), "confirmed_at"])
+        if changes:
             audit_log(
                 actor=actor,
                 action="network.partner_contact.updated",
@@ -178,3 +189,43 @@ def partner_contact_remove(*, actor: User | None, contact: PartnerContact) -> No
             data={"contact": contact.pk},
         )
         contact.delete()
+
+
+def partner_contact_confirm(*, actor: User | None, contact: PartnerContact) -> PartnerContact:
+    """The office checked that the details are still right: restart the retention clock."""
+    ensure_office_access(actor, contact.partner.office_id)
+    with transaction.atomic():
+        contact.confirmed_at = timezone.now()
+        contact.save(update_fields=["confirmed_at"])
+        audit_log(
+            actor=actor,
+            action="network.partner_contact.confirmed",
+            target=contact.partner,
+            data={"contact": contact.pk},
+        )
+    return contact
+
+
+def partner_contact_retention_days() -> int:
+    return int(getattr(settings, "PARTNER_CONTACT_RETENTION_DAYS", 2 * 365))
+
+
+def partner_contacts_purge_stale(
+    *, now: datetime.datetime | None = None, actor: User | None = None
+) -> int:
+    """Delete contact persons whose details nobody has confirmed for
+    ``PARTNER_CONTACT_RETENTION_DAYS``. Idempotent; returns how many went."""
+    cutoff = (now or timezone.now()) - datetime.timedelta(days=partner_contact_retention_days())
+    deleted = 0
+    stale = PartnerContact.objects.filter(confirmed_at__lt=cutoff).select_related("partner")
+    for contact in stale.order_by("pk"):
+        with transaction.atomic():
+            audit_log(
+                actor=actor,
+                action="network.partner_contact.expired",
+                target=contact.partner,
+                data={"contact": contact.pk},
+            )
+            contact.delete()
+        deleted += 1
+    return deleted

@@ -259,6 +259,7 @@ def test_coordinator_edits_public_details_only(
         {
             "opening_hours": "Tirsdager 10–14",
             "email": "ny@molde.example",
+            "description_nn": "Frivilligsentralen i Molde er kontaktpunkt for sjølvhjelp.",
             # Fields the coordinator may not change are ignored, never applied.
             "next_step": "Hacked",
             "name": "Hacked",
@@ -268,6 +269,7 @@ def test_coordinator_edits_public_details_only(
     contact_point_molde.refresh_from_db()
     assert contact_point_molde.opening_hours == "Tirsdager 10–14"
     assert contact_point_molde.email == "ny@molde.example"
+    assert contact_point_molde.description_nn.endswith("kontaktpunkt for sjølvhjelp.")
     assert contact_point_molde.next_step == ""
     assert contact_point_molde.name == "Kontaktpunkt for selvhjelp i Molde"
     assert AuditEntry.objects.filter(action="network.contact_point.updated").count() == 1
@@ -308,6 +310,7 @@ def test_office_staff_edits_a_contact_point(login, office_staff_midt, contact_po
             "municipality": "1506",
             "municipalities_served": [m.pk for m in _municipalities("1506", "1535")],
             "other_municipalities": "",
+            "email": "selvhjelp@molde.example",
             "next_step": "",
             "follow_up_on": "",
         },
@@ -320,3 +323,37 @@ def test_office_staff_edits_a_contact_point(login, office_staff_midt, contact_po
         "1506",
         "1535",
     ]
+
+
+def test_coordinator_cannot_remove_every_way_to_get_in_touch(
+    login, contact_point_coordinator, contact_point_molde
+):
+    client = login(contact_point_coordinator)
+    empty = {"opening_hours": "", "email": "", "phone": "", "address": "", "website": ""}
+    response = client.post(_url("contact_point_edit", contact_point_molde), empty)
+    assert response.status_code == 200
+    assert "at least one way to get in touch" in response.content.decode()
+    contact_point_molde.refresh_from_db()
+    assert contact_point_molde.email == "selvhjelp@molde.example"
+    # One way is enough.
+    response = client.post(
+        _url("contact_point_edit", contact_point_molde), {**empty, "phone": "71 11 22 33"}
+    )
+    assert response.status_code == 302
+    contact_point_molde.refresh_from_db()
+    assert (contact_point_molde.email, contact_point_molde.phone) == ("", "71 11 22 33")
+
+
+def test_an_idea_without_contact_details_can_still_be_edited(office_staff_midt, office_midt):
+    from knutepunkt.network.services import contact_point_create, contact_point_update
+
+    idea = contact_point_create(
+        actor=office_staff_midt, name="Kanskje i Ålesund", municipality="1508"
+    )
+    contact_point_update(
+        actor=office_staff_midt,
+        contact_point=idea,
+        data={"next_step": "Møte med frivilligsentralen", "email": "", "phone": ""},
+    )
+    idea.refresh_from_db()
+    assert idea.next_step == "Møte med frivilligsentralen"

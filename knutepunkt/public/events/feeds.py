@@ -9,10 +9,13 @@ from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
+from knutepunkt.events.calendar import CONTENT_TYPE, event_calendar, event_filename
 from knutepunkt.events.ical import CalendarEvent, build_calendar
 from knutepunkt.events.models import Event
 from knutepunkt.events.querysets import EventQuerySet
+from knutepunkt.events.selectors import get_public_event
 from knutepunkt.network.models import DistrictOffice
 
 # Feeds also carry recently ended events, so a subscriber's calendar keeps them.
@@ -78,3 +81,14 @@ def office_feed(request: HttpRequest, office_slug: str) -> HttpResponse:
         name=_("Self-help events – %(office)s") % {"office": office.name},
     )
     return _response(body, f"{office.slug}.ics")
+
+
+@require_safe
+def event_ics(request: HttpRequest, slug: str) -> HttpResponse:
+    """One event as an .ics file: "add to calendar" on the event page."""
+    event = get_public_event(slug)
+    url = request.build_absolute_uri(event.get_absolute_url())
+    response = HttpResponse(event_calendar(event, url=url), content_type=CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{event_filename(event)}"'
+    response["Cache-Control"] = f"public, max-age={settings.KNUTEPUNKT['PUBLIC_CACHE_SECONDS']}"
+    return response

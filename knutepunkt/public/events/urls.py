@@ -11,4 +11,5 @@ urlpatterns = [
     path("pamelding/<str:token>/", require_safe(views.registration_result), name="registered"),
     path("avmelding/<str:token>/", views.registration_cancel, name="cancel"),
     path("<slug:slug>/", views.event_detail, name="detail"),
+    path("<slug:slug>/kalender.ics", feeds.event_ics, name="ics"),
 ]

@@ -24,6 +24,7 @@ from knutepunkt.events.selectors import event_availability, get_public_event, wa
 from knutepunkt.events.tokens import BadToken, read_cancel_token, read_result_token, result_token
 from knutepunkt.public.events.forms import EventFilterForm, RegistrationForm
 from knutepunkt.public.events.structured_data import event_json_ld, json_ld_script
+from knutepunkt.web.forms import add_service_errors
 
 PAGE_SIZE = 20
 MAX_PAGE = 1000
@@ -111,7 +112,7 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
                 answers=form.answers(),
             )
         except ValidationError as error:
-            form.add_service_error(error)
+            add_service_errors(form, error)
             availability = event_availability(event)
         else:
             return redirect("events:registered", token=result_token(registration))
@@ -137,32 +138,38 @@ def _token_problem(request: HttpRequest, *, broken: bool) -> HttpResponse:
     return render(request, "events/token_invalid.html", {"broken": broken}, status=404)
 
 
-def _registration_from(ids: tuple[int, int]) -> Registration | None:
+def _registration_from(ids: tuple[int, int]) -> tuple[Registration | None, Event | None]:
+    """The sign-up a valid token names, and its event. A cancelled sign-up is deleted, and
+    so are all sign-ups some time after the event: then only the event is found."""
     registration_id, event_id = ids
-    return (
+    registration = (
         Registration.objects.select_related("event__municipality")
         .filter(pk=registration_id, event_id=event_id)
         .first()
     )
+    if registration is not None:
+        return registration, registration.event
+    return None, Event.objects.select_related("municipality").filter(pk=event_id).first()
 
 
 def registration_result(request: HttpRequest, token: str) -> HttpResponse:
     """Right after signing up: confirmed, or the place on the waiting list."""
     try:
-        registration = _registration_from(read_result_token(token))
+        registration, event = _registration_from(read_result_token(token))
     except BadToken:
         return _token_problem(request, broken=True)
-    if registration is None:
+    if event is None:
         return _token_problem(request, broken=False)
     return render(
         request,
         "events/registered.html",
         {
             "registration": registration,
-            "event": registration.event,
-            "position": waiting_position(registration),
-            "confirmed": registration.status == RegistrationStatus.CONFIRMED,
-            "cancelled": registration.status == RegistrationStatus.CANCELLED,
+            "event": event,
+            "position": waiting_position(registration) if registration else None,
+            "confirmed": registration is not None
+            and registration.status == RegistrationStatus.CONFIRMED,
+            "cancelled": registration is None,
         },
     )
 
@@ -170,21 +177,24 @@ def registration_result(request: HttpRequest, token: str) -> HttpResponse:
 @require_http_methods(["GET", "HEAD", "POST"])
 def registration_cancel(request: HttpRequest, token: str) -> HttpResponse:
     """The link in the e-mail. GET only asks; the POST button cancels, so a mail scanner
-    that follows links cannot cancel anyone's place."""
+    that follows links cannot cancel anyone's place. A sign-up that is gone (cancelled
+    before, or deleted after the event) says so."""
     try:
-        registration = _registration_from(read_cancel_token(token))
+        registration, event = _registration_from(read_cancel_token(token))
     except BadToken:
         return _token_problem(request, broken=True)
-    if registration is None:
+    if event is None:
         return _token_problem(request, broken=False)
-    already = registration.status == RegistrationStatus.CANCELLED
-    if request.method == "POST" and not already:
+    if request.method == "POST" and registration is not None:
         services.registration_cancel(registration=registration, actor=None)
-        return render(
-            request, "events/cancel_done.html", {"event": registration.event, "done": True}
-        )
+        return render(request, "events/cancel_done.html", {"event": event, "done": True})
     return render(
         request,
         "events/cancel_confirm.html",
-        {"event": registration.event, "registration": registration, "already": already},
+        {
+            "event": event,
+            "registration": registration,
+            "already": registration is None,
+            "event_over": event.ends_at <= timezone.now(),
+        },
     )

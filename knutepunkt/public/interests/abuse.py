@@ -1,8 +1,8 @@
 """Abuse protection for the public form, without any third party.
 
 * A honeypot field that people never see; a filled one is silently dropped.
-* A rate limit per IP address (cache-based, the address itself is never stored: keys hold
-  a keyed hash of it). ``RATE_LIMIT`` registrations per hour.
+* A rate limit per IP address (``knutepunkt.web.abuse``: cache-based, the address itself
+  is never stored). ``RATE_LIMIT`` registrations per hour.
 * A proof of work: the form carries a signed challenge (random nonce, difficulty,
   time); a small script (``static/interests/pow.js``) finds a counter so that
   sha256(nonce + counter) starts with ``POW_BITS`` zero bits. The server checks the work,
@@ -18,15 +18,15 @@ Nonce reuse and rate limits live in the cache: production must use a shared cach
 from __future__ import annotations
 
 import hashlib
-import hmac
 import secrets
 import time
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 from django.http import HttpRequest
+
+from knutepunkt.web import abuse as shared
 
 RATE_LIMIT = 5
 FALLBACK_RATE_LIMIT = 2
@@ -38,28 +38,13 @@ POW_MAX_AGE_SECONDS = 2 * 60 * 60
 FALLBACK_ANSWER = "7"
 
 
-def _ip_key(request: HttpRequest) -> str:
-    ip = request.META.get("REMOTE_ADDR", "") or "unknown"
-    return hmac.new(settings.SECRET_KEY.encode(), ip.encode(), hashlib.sha256).hexdigest()[:32]
-
-
-def _rate_key(request: HttpRequest, bucket: str) -> str:
-    return f"interests:rate:{bucket}:{_ip_key(request)}"
-
-
 def rate_exceeded(request: HttpRequest, bucket: str, limit: int) -> bool:
     """True when this address already used up ``limit`` in the current window."""
-    return int(cache.get(_rate_key(request, bucket), 0)) >= limit
+    return shared.rate_exceeded(request, "interests", bucket, limit)
 
 
 def rate_count(request: HttpRequest, bucket: str) -> None:
-    key = _rate_key(request, bucket)
-    if cache.add(key, 1, RATE_WINDOW_SECONDS):
-        return
-    try:
-        cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.add(key, 1, RATE_WINDOW_SECONDS)
+    shared.rate_count(request, "interests", bucket, RATE_WINDOW_SECONDS)
 
 
 @dataclass(frozen=True)

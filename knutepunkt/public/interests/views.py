@@ -117,7 +117,7 @@ def _interest_from_token(token: str) -> Interest | None:
     except BadToken:
         return None
     return (
-        Interest.objects.select_related("topic", "municipality", "contact_point", "office")
+        Interest.objects.select_related("municipality", "contact_point", "office")
         .filter(pk=pk, access_key=key)
         .first()
     )

@@ -82,6 +82,7 @@ def indexed_coverage() -> Coverage:
 class ListedGroup:
     """A public group as the directory's pages list it (``includes/group_list.html``)."""
 
+    id: int
     heading: LocalizedText  # its own title (bokmål), else its topic's name
     status_label: str
     target_label: str
@@ -107,6 +108,7 @@ def listed_groups(groups: Iterable[IndexedGroup]) -> list[ListedGroup]:
                 heading=(
                     LocalizedText(group.title, "nb") if group.title else group.topic.name(language)
                 ),
+                id=group.id,
                 status_label=str(GroupStatus(group.status).label),
                 target_label=str(GroupTarget(group.target).label),
                 where=where,

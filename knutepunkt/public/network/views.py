@@ -14,6 +14,7 @@ from django.db.models import Count, Prefetch, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
@@ -22,6 +23,7 @@ from knutepunkt.events.models import Event
 from knutepunkt.geo.models import Municipality
 from knutepunkt.groups.index import find_index
 from knutepunkt.network.models import ContactPointStatus, DistrictOffice, OfficeCounty
+from knutepunkt.public.feedback.forms import ReportForm
 from knutepunkt.public.network.directory import (
     indexed_coverage,
     listed_groups,
@@ -30,6 +32,14 @@ from knutepunkt.public.network.directory import (
 )
 
 UPCOMING_EVENTS_SHOWN = 10
+
+
+def _report(kind: str, key: str) -> dict[str, Any]:
+    """The "something wrong with this listing?" form at the foot of a listing's page."""
+    return {
+        "report_form": ReportForm(auto_id="report-%s"),
+        "report_url": reverse("feedback:report", kwargs={"kind": kind, "key": key}),
+    }
 
 
 def _description(obj: Any) -> LocalizedText:
@@ -107,6 +117,7 @@ def office_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "planning": [c for c in contact_points if c.status == ContactPointStatus.PLANNING],
         "events": _upcoming_events(office=office),
         "map": map_figure(county_numbers=tuple(c.number for c in counties)) if counties else "",
+        **_report("kontor", office.slug),
     }
     return render(request, "network/office_detail.html", context)
 
@@ -122,6 +133,7 @@ def contact_point_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "served": contact_point.served,
         "groups": listed_groups(find_index().by_contact_point.get(contact_point.id, ())),
         "events": _upcoming_events(contact_point_id=contact_point.id),
+        **_report("kontaktpunkt", contact_point.slug),
     }
     return render(request, "network/contact_point_detail.html", context)
 

@@ -63,19 +63,17 @@ def _labels() -> dict[str, str]:
         "figures": gettext("Figures"),
         "figure": gettext("Figure"),
         "last_year": gettext("Last year"),
-        "charts": gettext("Activities in charts"),
-        "contact_points": gettext("Local contact points and meeting places"),
         "planning_group": gettext("Planning group"),
-        "partners": gettext("Partners by type"),
         "date": gettext("Date"),
         "activity": gettext("Activity"),
         "place": gettext("Place"),
         "participants": gettext("Participants"),
         "reached": gettext("Reached"),
-        "none": gettext("None."),
+        "none": gettext("None this year."),
         "empty": gettext("Not written yet."),
         "annex": gettext(
-            "Every activity of the year, in date order, is in the spreadsheet (XLSX) annex."
+            "Activities listed in the sections above are not repeated here. Every activity "
+            "of the year, in date order, is in the spreadsheet (XLSX) annex."
         ),
     }
 
@@ -149,31 +147,101 @@ def _chapter(report: OfficeReport, files: dict[str, str]) -> dict[str, Any]:
         }
         for cp in report.contact_points
     ]
-    # Each activity once: in its section, or among the others. The whole year in date
-    # order is the spreadsheet annex's.
-    listed = {*OWN_EVENT_KINDS, *CONTRIBUTION_KINDS, *TEACHING_KINDS, *MEDIA_KINDS}
-    sections = [
-        (gettext("Own events and starter trainings"), report.own_events),
-        (gettext("Contributions at others' events and stands"), report.contributions),
-        (gettext("University colleges"), report.teaching),
-        (gettext("Media coverage and marketing"), report.media),
-        (gettext("Other activities"), [a for a in report.activities if a.kind not in listed]),
-    ]
     kinds = labels.activity_kind_labels()
+    n = report.narrative_by_key
+
+    def text(key: str) -> dict[str, Any]:
+        return {"type": "text", "body": n[key].text}
+
+    def activities(rows: list[ActivityRow]) -> dict[str, Any]:
+        return {"type": "activities", "rows": [_activity(a, kinds) for a in rows]}
+
+    # The sections in the order of the web page (reports/includes/office_report.html):
+    # a test compares the two.
+    sections: list[dict[str, Any]] = [
+        {
+            "title": gettext("Figures"),
+            "blocks": [
+                {
+                    "type": "figures",
+                    "rows": [[f.label, f.value, f.last_year] for f in report.figures],
+                },
+                {"type": "charts", "charts": charts},
+            ],
+        }
+    ]
+    if map_data is not None:
+        sections.append({"title": gettext("Coverage"), "blocks": [{"type": "map", **map_data}]})
+    planning_groups = [
+        {"name": cp.name, "group": "; ".join(cp.planning_group)} for cp in report.planning_groups
+    ]
+    partners = [[p.label, p.count, ", ".join(p.names)] for p in report.partners_by_kind]
+    sections += [
+        {"title": n["status_of_work"].title, "blocks": [text("status_of_work")]},
+        {
+            "title": n["planning_groups_text"].title,
+            "blocks": [
+                {
+                    "type": "planning_groups",
+                    "rows": planning_groups,
+                    "empty": gettext("No planning groups registered."),
+                },
+                text("planning_groups_text"),
+            ],
+        },
+        {
+            "title": n["partners_text"].title,
+            "blocks": [
+                {"type": "partners", "rows": partners, "empty": gettext("No partners registered.")},
+                text("partners_text"),
+            ],
+        },
+        {
+            "title": gettext("Local contact points"),
+            "blocks": [
+                {
+                    "type": "contact_points",
+                    "rows": contact_points,
+                    "empty": gettext("No contact points established or under work."),
+                },
+                {"type": "subheading", "title": n["contact_points_text"].title},
+                text("contact_points_text"),
+            ],
+        },
+        {"title": gettext("Own events"), "blocks": [activities(report.own_events)]},
+        {
+            "title": gettext("Contributions to others' events"),
+            "blocks": [activities(report.contributions)],
+        },
+        {"title": n["larger_projects"].title, "blocks": [text("larger_projects")]},
+        {
+            "title": n["university_colleges_text"].title,
+            "blocks": [activities(report.teaching), text("university_colleges_text")],
+        },
+        {
+            "title": n["media_text"].title,
+            "blocks": [activities(report.media), text("media_text")],
+        },
+        {"title": n["plans_next_year"].title, "blocks": [text("plans_next_year")]},
+        # Each activity once: in its section above, or here (the web page's heading, so the
+        # two stay in step). The whole year in date order is the spreadsheet annex's: a
+        # second listing of every activity doubled the PDF's size.
+        {
+            "title": gettext("The year's activities in date order"),
+            "blocks": [
+                {"type": "note", "text": _labels()["annex"]},
+                activities([a for a in report.activities if a.kind not in _LISTED]),
+            ],
+        },
+    ]
     return {
         "heading": report.office_name,
         "status": report.status_label,
-        "figures": [[f.label, f.value, f.last_year] for f in report.figures],
-        "charts": charts,
-        "map": map_data,
-        "narratives": [[n.title, n.text] for n in report.narratives],
-        "contact_points": contact_points,
-        "partners": [[p.label, p.count, ", ".join(p.names)] for p in report.partners_by_kind],
-        "activity_sections": [
-            {"title": title, "rows": [_activity(a, kinds) for a in rows]}
-            for title, rows in sections
-        ],
+        "sections": sections,
     }
+
+
+_LISTED = frozenset({*OWN_EVENT_KINDS, *CONTRIBUTION_KINDS, *TEACHING_KINDS, *MEDIA_KINDS})
 
 
 def _compile(data: dict[str, Any], files: dict[str, str]) -> bytes:

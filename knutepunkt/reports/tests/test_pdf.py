@@ -1,10 +1,15 @@
 import datetime
 import io
+import re
 import shutil
 import subprocess
+from html import unescape
 from pathlib import Path
 
 import pytest
+from django.urls import reverse
+from django.utils import translation
+from django.utils.html import strip_tags
 from pypdf import PdfReader
 
 from knutepunkt.activity.models import Activity, ActivityKind
@@ -92,7 +97,6 @@ def test_national_pdf_has_a_chapter_and_bookmark_per_office(logged_year, tmp_pat
 
 # --- Downloads, background export and access ---------------------------------------------
 
-from django.urls import reverse  # noqa: E402
 
 from knutepunkt.reports.models import AnnualReport, ExportStatus, ReportExport, ReportStatus  # noqa: E402
 
@@ -160,3 +164,53 @@ def test_funder_cannot_see_head_office_export(logged_year, login, funder_viewer,
     export = ReportExport.objects.create(year=YEAR, created_by=head_office_admin)
     response = login(funder_viewer).get(reverse("staff:reports:export_status", args=[export.pk]))
     assert response.status_code == 404
+
+
+def _outline_titles(items: list) -> list[list[str]]:
+    """The PDF's bookmarks: [chapter, [sections]] pairs, numbering ("1.2 ") removed."""
+    chapters: list[list[str]] = []
+    for item in items:
+        if isinstance(item, list):
+            chapters[-1].extend(
+                re.sub(r"^[\d.]+\s+", "", str(i.title)) for i in item if not isinstance(i, list)
+            )
+        else:
+            chapters.append([])
+    return chapters
+
+
+def test_pdf_has_the_web_pages_sections_in_the_same_order(logged_year, login, office_staff_midt):
+    office_midt, _ = logged_year
+    client = login(office_staff_midt)
+    kwargs = {"year": YEAR, "slug": office_midt.slug}
+    page = client.get(reverse("staff:reports:report_detail", kwargs=kwargs)).content.decode()
+    main = page[page.index("<main") : page.index("</main>")]
+    # The report page links its PDF and spreadsheet.
+    assert reverse("staff:reports:office_pdf", kwargs=kwargs) in main
+    assert reverse("staff:reports:office_xlsx", kwargs=kwargs) in main
+    web = [
+        unescape(strip_tags(h)).strip()
+        for h in re.findall(r"<h2 id=\"[^\"]+\">(.*?)</h2>", main, flags=re.S)
+    ]
+    response = client.get(reverse("staff:reports:office_pdf", kwargs=kwargs))
+    reader, text = _text(
+        b"".join(response.streaming_content) if response.streaming else response.content
+    )
+    (sections,) = _outline_titles(reader.outline)
+    assert len(web) >= 10
+    assert sections == web
+    # The body prints each heading once, in this order, after the table of contents.
+    position = text.index(web[-1]) + len(web[-1])
+    for title in web:
+        found = text.find(title, position)
+        assert found > position, (title, text[position : position + 300])
+        position = found + len(title)
+
+
+def test_bokmal_pdf_and_page_say_none_this_year_in_norwegian(logged_year, login, office_staff_midt):
+    _, office_nord = logged_year
+    with translation.override("nb"):
+        report = build_office_report(office=office_nord, year=YEAR)
+        _reader, text = _text(office_report_pdf(report))
+    assert "Ingen i år." in text
+    assert "None this year." not in text

@@ -13,12 +13,12 @@ from knutepunkt.staff.admin.base import EDIT, ReadOnlyModelAdmin, ScopedModelAdm
 
 @admin.register(OfficeTask)
 class OfficeTaskAdmin(ReadOnlyModelAdmin):
-    list_display = ["number", "name_nb", "name_en"]
+    list_display = ["number", "name_nb", "name_nn", "name_en"]
 
 
 @admin.register(PlanGoal)
 class PlanGoalAdmin(ReadOnlyModelAdmin):
-    list_display = ["number", "name_nb", "name_en"]
+    list_display = ["number", "name_nb", "name_nn", "name_en"]
 
 
 @admin.register(Activity)

@@ -163,7 +163,11 @@ class ScopedAdminMixin:
             extra += self.head_office_only_fields
         if role == Role.CONTACT_POINT:
             extra += self.coordinator_fixed_fields
-        return fields + [name for name in extra if name not in fields]
+        # Only the model's own fields: the defaults name "office", which not every model has
+        # (a plan goal belongs to its plan), and Django cannot render a read-only field
+        # that does not exist.
+        own = {field.name for field in self.model._meta.get_fields()}
+        return fields + [name for name in extra if name not in fields and name in own]
 
     def related_choices(self, db_field: Any, request: HttpRequest) -> QuerySet[Any] | None:
         """What a foreign key or many-to-many field may point at: what the user sees."""

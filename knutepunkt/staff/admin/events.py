@@ -15,7 +15,7 @@ from knutepunkt.events.models import Event, Registration
 from knutepunkt.geo.models import Municipality
 from knutepunkt.staff.admin.base import EDIT, VIEW, ScopedInline, ScopedModelAdmin, actor
 
-REGISTRATION_FIELDS = ("name", "email", "phone", "status", "language", "created_at", "cancelled_at")
+REGISTRATION_FIELDS = ("name", "email", "phone", "status", "language", "created_at")
 
 
 class RegistrationInline(ScopedInline, admin.TabularInline):
@@ -52,7 +52,7 @@ class EventAdmin(ScopedModelAdmin):
     date_hierarchy = "starts_at"
     list_select_related = ["municipality", "office"]
     prepopulated_fields = {"slug": ["title"]}
-    readonly_fields = ["is_cancelled", "created_at"]
+    readonly_fields = ["is_cancelled", "cancelled_count", "created_at"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "kind", "description"]}),
         (
@@ -72,7 +72,10 @@ class EventAdmin(ScopedModelAdmin):
                 ]
             },
         ),
-        (_("After the event"), {"fields": ["attended_count", "is_cancelled", "created_at"]}),
+        (
+            _("After the event"),
+            {"fields": ["attended_count", "cancelled_count", "is_cancelled", "created_at"]},
+        ),
     ]
     filter_horizontal = ["partners"]
     inlines = [RegistrationInline]
@@ -123,7 +126,8 @@ class EventAdmin(ScopedModelAdmin):
 
 @admin.register(Registration)
 class RegistrationAdmin(ScopedModelAdmin):
-    """Sign-ups are made by the people themselves; the organiser can read and cancel them."""
+    """Sign-ups are made by the people themselves; the organiser can read and cancel them
+    (a cancelled sign-up is deleted; the event keeps only the count)."""
 
     head_office_access = VIEW
     office_staff_access = VIEW

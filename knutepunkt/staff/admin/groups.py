@@ -53,7 +53,13 @@ class SelfHelpGroupAdmin(ScopedModelAdmin):
         ("office", admin.RelatedOnlyFieldListFilter),
         "topic",
     ]
-    search_fields = ["title", "topic__name_nb", "topic__name_en", "municipality__name"]
+    search_fields = [
+        "title",
+        "topic__name_nb",
+        "topic__name_nn",
+        "topic__name_en",
+        "municipality__name",
+    ]
     list_select_related = ["topic", "municipality", "office"]
     autocomplete_fields = ["municipality", "topic"]
     inlines = [GroupStatusChangeInline]

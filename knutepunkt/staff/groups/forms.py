@@ -9,13 +9,21 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from knutepunkt.groups.models import GroupFormat, GroupStatus, GroupTarget, SelfHelpGroup, Topic
+from knutepunkt.groups.models import (
+    GroupFormat,
+    GroupStatus,
+    GroupTarget,
+    SelfHelpGroup,
+    Topic,
+    Weekday,
+)
 from knutepunkt.network.models import ContactPoint
 from knutepunkt.staff.network.forms import OfficeChoiceMixin
 from knutepunkt.starters.models import Starter
 from knutepunkt.web.forms import MunicipalityField
 
 _DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+_TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 _DETAIL_FIELDS = (
     "topic",
     "title",
@@ -25,6 +33,9 @@ _DETAIL_FIELDS = (
     "description_nn",
     "description_en",
     "meeting_time",
+    "meeting_weekday",
+    "meeting_starts",
+    "meeting_ends",
     "started_on",
     "ended_on",
 )
@@ -54,6 +65,16 @@ class GroupForm(OfficeChoiceMixin, forms.Form):
         required=False,
         help_text=_("E.g. every other Tuesday."),
     )
+    meeting_weekday = forms.TypedChoiceField(
+        label=_("Fixed weekday"),
+        required=False,
+        choices=[("", _("No fixed weekly time")), *Weekday.choices],
+        coerce=int,
+        empty_value=None,
+        help_text=_("Only for a group that meets every week: meeting finders can list it."),
+    )
+    meeting_starts = forms.TimeField(label=_("Starts at"), required=False, widget=_TIME)
+    meeting_ends = forms.TimeField(label=_("Ends at"), required=False, widget=_TIME)
     description_nb = forms.CharField(
         label=_("Description (bokmål)"), required=False, widget=forms.Textarea(attrs={"rows": 4})
     )

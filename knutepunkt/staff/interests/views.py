@@ -17,7 +17,11 @@ from django.views.decorators.http import require_POST
 from knutepunkt.groups.models import Topic
 from knutepunkt.interests.access import get_interest_for_user
 from knutepunkt.interests.models import InterestStatus
-from knutepunkt.interests.selectors import interest_list, interest_personal_data
+from knutepunkt.interests.selectors import (
+    interest_duplicates,
+    interest_list,
+    interest_personal_data,
+)
 from knutepunkt.interests.services import interest_erase, interest_record_contact_view
 from knutepunkt.staff.access import ALL_STAFF_ROLES, staff_view
 
@@ -48,7 +52,8 @@ def interest_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
     interest = get_interest_for_user(request.user, pk)
     if interest.has_contact_data:
         interest_record_contact_view(interest=interest, actor=request.user, purpose="detail")
-    return render(request, "interests/staff/interest_detail.html", {"interest": interest})
+    context = {"interest": interest, "duplicates": interest_duplicates(interest, request.user)}
+    return render(request, "interests/staff/interest_detail.html", context)
 
 
 @sensitive_variables()

@@ -22,6 +22,11 @@ urlpatterns: list[URLPattern | URLResolver] = [
         name="partner_contact_edit",
     ),
     path(
+        "partnere/<int:pk>/kontaktpersoner/<int:contact_pk>/bekreft/",
+        partners.partner_contact_confirm_view,
+        name="partner_contact_confirm",
+    ),
+    path(
         "partnere/<int:pk>/kontaktpersoner/<int:contact_pk>/fjern/",
         partners.partner_contact_remove_view,
         name="partner_contact_remove",

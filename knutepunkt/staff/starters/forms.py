@@ -36,7 +36,9 @@ class StarterForm(OfficeChoiceMixin, forms.Form):
     )
     trained_on = forms.DateField(label=_("Trained on"), required=False, widget=_DATE)
     consent_to_contact = forms.BooleanField(
-        label=_("Agrees to be contacted about starting groups"), required=False
+        label=_("Agrees to be contacted about starting groups"),
+        required=False,
+        help_text=_("Untick when the starter withdraws consent: the record is then deleted."),
     )
     notes = forms.CharField(
         label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 3})

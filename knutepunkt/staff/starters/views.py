@@ -23,7 +23,11 @@ from knutepunkt.staff.access import ALL_STAFF_ROLES, OFFICE_ROLES, staff_view
 from knutepunkt.staff.starters.forms import StarterFilterForm, StarterForm
 from knutepunkt.starters.access import get_starter_for_user
 from knutepunkt.starters.models import Starter
-from knutepunkt.starters.services import starter_create, starter_update
+from knutepunkt.starters.services import (
+    starter_create,
+    starter_update,
+    starter_withdraw_consent,
+)
 from knutepunkt.web.forms import add_service_errors
 
 
@@ -91,27 +95,45 @@ def starter_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def _save(user: Any, form: StarterForm, starter: Starter | None, data: dict) -> Starter | None:
+    """Create or update through the service; its errors become the form's (``None``)."""
+    try:
+        if starter is None:
+            return starter_create(actor=user, **data)
+        return starter_update(actor=user, starter=starter, data=data)
+    except ValidationError as exc:
+        add_service_errors(form, exc)
+        if starter is not None and starter.pk:
+            starter.refresh_from_db()
+        return None
+
+
 def _form_page(request: HttpRequest, starter: Starter | None) -> HttpResponse:
+    """Register or edit a starter. Unticking the consent of a starter who had given it means
+    the consent is withdrawn: after a confirmation, the whole record is deleted."""
     user: Any = request.user
     form = StarterForm(request.POST or None, user=user, starter=starter)
+    withdrawing = False
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
-        try:
-            if starter is None:
-                starter = starter_create(actor=user, **data)
-            else:
-                starter_update(actor=user, starter=starter, data=data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-            if starter is not None and starter.pk:
-                starter.refresh_from_db()
-        else:
-            messages.success(request, _("The starter was saved."))
-            return HttpResponseRedirect(_detail_url(starter))
+        withdrawing = (
+            starter is not None
+            and starter.consent_to_contact
+            and not data.get("consent_to_contact")
+        )
+        if withdrawing and starter is not None and request.POST.get("confirm_withdrawal"):
+            starter_withdraw_consent(actor=user, starter=starter)
+            messages.success(request, _("Consent withdrawn: the starter's record is deleted."))
+            return HttpResponseRedirect(reverse("staff:starters:starter_list"))
+        if not withdrawing:
+            saved = _save(user, form, starter, data)
+            if saved is not None:
+                messages.success(request, _("The starter was saved."))
+                return HttpResponseRedirect(_detail_url(saved))
     return render(
         request,
         "starters/staff/starter_form.html",
-        {"form": form, "starter": starter},
+        {"form": form, "starter": starter, "withdrawing": withdrawing},
     )
 
 

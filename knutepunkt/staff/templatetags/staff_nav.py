@@ -3,11 +3,21 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
+from django.utils.translation import gettext_lazy as _
 
+from knutepunkt.accounts.models import Role
 from knutepunkt.accounts.roles import role_of
 from knutepunkt.staff.navigation import sections_for
 
 register = template.Library()
+
+# Short names for the header; the long choice labels ("Funder (reports only)") are for forms.
+SHORT_ROLE_LABELS = {
+    Role.HEAD_OFFICE: _("Head office"),
+    Role.OFFICE_STAFF: _("Office staff"),
+    Role.CONTACT_POINT: _("Contact point"),
+    Role.FUNDER: _("Funder"),
+}
 
 
 @register.simple_tag(takes_context=True)
@@ -17,13 +27,18 @@ def staff_nav_items(context: template.Context) -> list[dict[str, Any]]:
     if request is None:
         return []
     path = request.path
+    role = role_of(request.user)
     items = []
     for section in sections_for(request.user):
+        label = section.label
         if section.url_name == "staff:dashboard":
             current = path == section.url
+            if role != Role.OFFICE_STAFF:
+                # Only district office staff have an office of their own.
+                label = str(_("Overview"))
         else:
             current = path.startswith(section.url)
-        items.append({"url": section.url, "label": section.label, "current": current})
+        items.append({"url": section.url, "label": label, "current": current})
     return items
 
 
@@ -31,6 +46,7 @@ def staff_nav_items(context: template.Context) -> list[dict[str, Any]]:
 def staff_role_label(context: template.Context) -> str:
     request = context.get("request")
     user = getattr(request, "user", None)
-    if user is None or role_of(user) is None:
+    role = role_of(user) if user is not None else None
+    if role is None:
         return ""
-    return str(user.get_role_display()) if user.role else ""
+    return str(SHORT_ROLE_LABELS[role])

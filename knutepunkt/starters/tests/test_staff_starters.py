@@ -118,15 +118,36 @@ def test_detail_shows_groups_started_and_consent(login, office_staff_midt, conta
     assert response.context["can_edit"] is True
 
 
-def test_edit_updates_and_withdrawn_consent_clears_the_date(login, office_staff_midt):
+def test_edit_updates_and_restarts_the_retention_clock(login, office_staff_midt):
     starter = _starter(office_staff_midt.office, "Anne", consent_to_contact=True)
+    old = starter.active_at - datetime.timedelta(days=400)
+    Starter.objects.filter(pk=starter.pk).update(active_at=old, reminded_at=old)
     response = login(office_staff_midt).post(
-        _url("starter_edit", starter), _form(name="Anne", consent_to_contact="")
+        _url("starter_edit", starter), _form(name="Anne Berit")
     )
     assert response.status_code == 302
     starter.refresh_from_db()
-    assert starter.consent_to_contact is False
-    assert starter.consent_given_at is None
+    assert starter.name == "Anne Berit"
+    assert starter.active_at > old + datetime.timedelta(days=399)
+    assert starter.reminded_at is None
+
+
+def test_withdrawn_consent_deletes_the_record_after_a_confirmation(login, office_staff_midt):
+    starter = _starter(
+        office_staff_midt.office, "Anne Zqx", consent_to_contact=True, email="anne.zqx@example.org"
+    )
+    client = login(office_staff_midt)
+    url = _url("starter_edit", starter)
+    asked = client.post(url, _form(name="Anne Zqx", consent_to_contact=""))
+    assert asked.status_code == 200
+    assert "Delete the record" in asked.content.decode()
+    assert Starter.objects.filter(pk=starter.pk).exists()  # not before the confirmation
+    done = client.post(url, _form(name="Anne Zqx", consent_to_contact="", confirm_withdrawal="1"))
+    assert done.status_code == 302
+    assert not Starter.objects.filter(pk=starter.pk).exists()
+    entry = AuditEntry.objects.get(action="starters.starter.consent_withdrawn")
+    assert entry.actor == office_staff_midt
+    assert "Zqx" not in f"{entry.target_repr} {entry.data}"
 
 
 def test_coordinator_sees_only_consenting_starters_read_only(

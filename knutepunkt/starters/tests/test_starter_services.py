@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import pytest
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 
 from knutepunkt.accounts.models import User
 from knutepunkt.core.tests import helpers
 from knutepunkt.network.models import DistrictOffice
 from knutepunkt.starters.models import Starter
-from knutepunkt.starters.services import starter_create, starter_delete, starter_update
+from knutepunkt.starters.services import (
+    starter_create,
+    starter_delete,
+    starter_update,
+    starter_withdraw_consent,
+)
 
 
-def test_consent_time_is_set_when_consent_turns_on_and_cleared_when_withdrawn(
+def test_consent_time_is_set_when_consent_turns_on_and_withdrawal_deletes(
     office_staff_midt: User,
 ) -> None:
     starter = starter_create(actor=office_staff_midt, name="Liv Igangsetter")
@@ -20,9 +25,11 @@ def test_consent_time_is_set_when_consent_turns_on_and_cleared_when_withdrawn(
     starter_update(actor=office_staff_midt, starter=starter, data={"consent_to_contact": True})
     starter.refresh_from_db()
     assert starter.consent_given_at is not None
-    starter_update(actor=office_staff_midt, starter=starter, data={"consent_to_contact": False})
-    starter.refresh_from_db()
-    assert starter.consent_given_at is None
+    # Withdrawn consent is not an update: the record goes.
+    with pytest.raises(ValidationError):
+        starter_update(actor=office_staff_midt, starter=starter, data={"consent_to_contact": False})
+    starter_withdraw_consent(actor=office_staff_midt, starter=starter)
+    assert not Starter.objects.exists()
 
 
 def test_consent_given_at_creation_is_timestamped(office_staff_midt: User) -> None:

@@ -17,7 +17,7 @@ from django.utils.translation import get_language
 register = template.Library()
 
 
-def _lang(field: BoundField) -> dict[str, str] | None:
+def _lang(field: BoundField) -> dict[str, str | bool] | None:
     language = getattr(field.field, "content_lang", None)
     page = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
     return {"lang": language} if language and language != page else None

@@ -1,6 +1,7 @@
-"""Re-encrypt every interest's contact data with the first key in
-INTEREST_ENCRYPTION_KEYS. Roll out a new key by putting it first (keeping the old ones
-after it), run this command, then remove the old keys."""
+"""Re-encrypt every interest's alias, contact data and topic with the first key in
+INTEREST_ENCRYPTION_KEYS, and re-compute the keyed hashes (topic, contact) with the key
+derived from it. Roll out a new key by putting it first (keeping the old ones after it),
+run this command, then remove the old keys."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from knutepunkt.interests.crypto import DecryptionError
 
 
 class Command(BaseCommand):
-    help = "Re-encrypt interest contact data with the newest key."
+    help = "Re-encrypt interests (alias, contact, topic) and re-hash them with the newest key."
 
     def handle(self, *args: Any, **options: Any) -> None:
         from knutepunkt.interests.services import interest_keys_rotate

@@ -140,9 +140,10 @@ def activity_link(event: Event) -> tuple[Any, str | None]:
 
 
 def registration_rows(event: Event) -> dict[str, list[dict[str, Any]]]:
-    """Sign-ups by status, each with its answers in the order of the questions."""
+    """Sign-ups by status, each with its answers in the order of the questions (cancelled
+    ones are deleted: the event only counts them)."""
     questions = list(event.questions.all())
-    groups: dict[str, list[dict[str, Any]]] = {"confirmed": [], "waiting": [], "cancelled": []}
+    groups: dict[str, list[dict[str, Any]]] = {"confirmed": [], "waiting": []}
     for registration in event.registrations.order_by("created_at", "id"):
         answers = []
         for question in questions:

@@ -16,7 +16,9 @@ from knutepunkt.network.access import get_partner_contact_for_user, get_partner_
 from knutepunkt.network.models import Partner
 from knutepunkt.network.services import (
     partner_contact_add,
+    partner_contact_confirm,
     partner_contact_remove,
+    partner_contact_retention_days,
     partner_contact_update,
     partner_create,
     partner_merge,
@@ -153,6 +155,7 @@ def partner_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "partner": partner,
             "contacts": list(partner.contacts.all()),
+            "contact_retention_days": partner_contact_retention_days(),
             "contact_form": PartnerContactForm(auto_id="new-contact-%s"),
             "history": partner_history(request.user, partner),
             "duplicates": find_possible_duplicates(
@@ -185,6 +188,7 @@ def partner_contact_add_view(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "partner": partner,
             "contacts": list(partner.contacts.all()),
+            "contact_retention_days": partner_contact_retention_days(),
             "contact_form": form,
             "history": partner_history(request.user, partner),
             "duplicates": [],
@@ -212,6 +216,17 @@ def partner_contact_edit_view(request: HttpRequest, pk: int, contact_pk: int) ->
         "network/staff/partner_contact_form.html",
         {"partner": partner, "contact": contact, "form": form},
     )
+
+
+@staff_view(roles=OFFICE_ROLES)
+@require_POST
+def partner_contact_confirm_view(request: HttpRequest, pk: int, contact_pk: int) -> HttpResponse:
+    """The details are still right: the contact person is kept for another period."""
+    partner = get_partner_for_user(request.user, pk)
+    contact = get_partner_contact_for_user(request.user, contact_pk, partner=partner)
+    partner_contact_confirm(actor=request.user, contact=contact)  # type: ignore[arg-type]
+    messages.success(request, _("The contact person's details are confirmed."))
+    return HttpResponseRedirect(_detail_url(partner) + "#contacts")
 
 
 @staff_view(roles=OFFICE_ROLES)

@@ -1,0 +1,16 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models
+
+from knutepunkt.core.scoping import office_scope
+
+
+class ChangeRequestQuerySet(models.QuerySet[Any]):
+    def visible_to(self, user: Any) -> ChangeRequestQuerySet:
+        """The responsible office's queue: its staff and head office."""
+        return office_scope(self, user)
+
+    def open(self) -> ChangeRequestQuerySet:
+        return self.filter(status="new")

@@ -19,7 +19,9 @@ proportion to what the machine can serve at all.
    - ``municipality``: every municipality page; ``office``, ``contact_point``, ``map``.
 
 Prints ``BENCH <name> <value> <unit>`` lines, each web figure also as a share of nginx's
-(``<name>_share_pct``); names get BENCH_SUFFIX appended (``_50k`` for the 50,000-group
+(``<name>_share_pct``) and as the server's CPU time per answer (``<name>_cpu_ms``, with
+``<name>_cpu_bound_rps``: what the cores could answer at that cost, whatever else the
+machine is running); names get BENCH_SUFFIX appended (``_50k`` for the 50,000-group
 run). The server and nginx are always stopped; the bench database is left behind for
 inspection.
 """
@@ -45,6 +47,7 @@ sys.path.insert(0, str(ROOT))
 from bench.common import (  # noqa: E402
     Nginx,
     bench,
+    cpu_seconds,
     free_port,
     log,
     production_env,
@@ -218,8 +221,16 @@ def warm_up(base: str, paths: list[str], rounds: int = 6) -> None:
     log(f"warm-up: {len(statuses)} requests, {len(bad)} non-2xx")
 
 
-def load(base: str, paths: list[str]) -> LoadResult:
-    return run_load(base, paths, seconds=SECONDS, connections=CONNECTIONS, threads=THREADS)
+CORES = os.cpu_count() or 2
+server_cpu_ms: dict[str, float] = {}
+
+
+def load(base: str, paths: list[str], *, server: Any = None, page: str = "") -> LoadResult:
+    before = cpu_seconds(server.pid) if server is not None else 0.0
+    result = run_load(base, paths, seconds=SECONDS, connections=CONNECTIONS, threads=THREADS)
+    if server is not None and result.requests:
+        server_cpu_ms[page] = (cpu_seconds(server.pid) - before) * 1000 / result.requests
+    return result
 
 
 def main() -> int:
@@ -275,10 +286,10 @@ def main() -> int:
         warm_up(base, ["/", "/finn-hjelp/?q=x&sted=y", "/kommune/0301/", "/kart/"], rounds=8)
         warm_up(base, hot)
         run_load(base, hot, seconds=2, connections=CONNECTIONS, threads=THREADS)
-        results["find_hot"] = load(base, hot)
-        results["find_cold"] = load(base, cold)
+        results["find_hot"] = load(base, hot, server=server, page="find_hot")
+        results["find_cold"] = load(base, cold, server=server, page="find_cold")
         for page, paths in directory.items():
-            results[page] = load(base, paths)
+            results[page] = load(base, paths, server=server, page=page)
     finally:
         stop(server)
         if nginx is not None:
@@ -310,6 +321,15 @@ def main() -> int:
         if page != "static":
             share = 100 * result.rps / static_rps if static_rps else 0.0
             bench(name(f"{figure}_share_pct"), share, "%")
+        if page in server_cpu_ms:
+            # Load-independent: the server's CPU time per answer, and what the machine's
+            # cores could answer at that cost (the measured req/s above is what they did
+            # answer, sharing the machine with wrk, PostgreSQL and anything else running).
+            cpu_ms = server_cpu_ms[page]
+            bench(name(f"{figure}_cpu_ms"), cpu_ms, "ms")
+            bench(
+                name(f"{figure}_cpu_bound_rps"), CORES * 1000 / cpu_ms if cpu_ms else 0, "req/s", 0
+            )
         ok = ok and result.non_2xx == 0 and result.socket_errors == 0
     bench(name("find_queries"), queries, "queries", 0)
     bench(name("find_cold_distinct"), len(cold), "searches", 0)

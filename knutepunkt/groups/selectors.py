@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchVector
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils import translation
 from django.utils.formats import number_format
 from django.utils.translation import get_language
@@ -301,8 +301,15 @@ def _group_hit(group: IndexedGroup, km: int | None, texts: _Texts | None = None)
         distance_label=texts.distance(km),
         contact=group.contact,
         far=km is not None and km > settings.INTEREST_TRAVEL_KM,
-        url=reverse("find:group", kwargs={"group_id": 1}).replace("/1/", f"/{group.id}/"),
+        url=f"{_group_url_base(texts.language, get_script_prefix())}{group.id}/",
     )
+
+
+@lru_cache(maxsize=16)
+def _group_url_base(language: str, prefix: str) -> str:
+    """The address of a group's page without its id: reversed once, not per card."""
+    with translation.override(language):
+        return reverse("find:group", kwargs={"group_id": 0}).rstrip("/").rpartition("/")[0] + "/"
 
 
 def _contact_points(index: FindIndex, place: Place) -> list[ContactPointHit]:

@@ -1,6 +1,8 @@
 """The "Find help" ranking as the database computed it before the in-memory index
 (knutepunkt.groups.index): the reference the index's answers are compared with, on the
 same data (test_find_index.py). Kept only for that test; not used by the application.
+Later rules of the find page (a contact point with no way in sends people to the office;
+each hit links to the group's page) are followed here too.
 """
 
 from __future__ import annotations
@@ -60,6 +62,7 @@ class GroupHit:
     contact: Contact
     # Beyond the travel distance (INTEREST_TRAVEL_KM) from the place searched for.
     far: bool = False
+    url: str = ""
 
 
 @dataclass(frozen=True)
@@ -261,7 +264,9 @@ def _distance_label(km: int | None) -> str:
 
 def _group_hit(row: dict[str, Any], km: int | None) -> GroupHit:
     topic = localized_text(row, "topic__name")
-    if row["contact_point__name"] and row["contact_point__status"] == "established":
+    reachable = any(row[f"contact_point__{field}"] for field in ("email", "phone", "website"))
+    # A contact point with no way in sends people to the district office instead.
+    if row["contact_point__name"] and row["contact_point__status"] == "established" and reachable:
         contact = Contact(
             name=row["contact_point__name"],
             email=row["contact_point__email"],
@@ -291,6 +296,7 @@ def _group_hit(row: dict[str, Any], km: int | None) -> GroupHit:
         distance_label=_distance_label(km),
         contact=contact,
         far=_is_far(km),
+        url=reverse("find:group", kwargs={"group_id": row["id"]}),
     )
 
 

@@ -13,7 +13,10 @@ from typing import Any
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
 from knutepunkt.core.i18n import LocalizedText, localized_text
 from knutepunkt.events.models import Event
@@ -165,40 +168,61 @@ def municipality_index(request: HttpRequest) -> HttpResponse:
         if plausible and Municipality.objects.by_number(number).exists():
             return redirect("directory:municipality", number=number)
         error = "unknown"
-    data = indexed_coverage()
-    href = municipality_hrefs()
-    counties: dict[str, dict[str, Any]] = {}
-    for pk, m_number, name, c_number, c_name in (
-        Municipality.objects.current()
-        .order_by("county__number", "name")
-        .values_list("pk", "number", "name", "county__number", "county__name")
-    ):
-        county = counties.setdefault(c_number, {"name": c_name, "municipalities": []})
-        county["municipalities"].append(
-            {"number": m_number, "name": name, "css": data.css_class(pk), "href": href(m_number)}
-        )
-    context = {"counties": list(counties.values()), "error": error, "number": number}
-    return render(request, "network/municipality_index.html", context)
+
+    def content() -> str:
+        data = indexed_coverage()
+        href = municipality_hrefs()
+        counties: dict[str, dict[str, Any]] = {}
+        for pk, m_number, name, c_number, c_name in (
+            Municipality.objects.current()
+            .order_by("county__number", "name")
+            .values_list("pk", "number", "name", "county__number", "county__name")
+        ):
+            county = counties.setdefault(c_number, {"name": c_name, "municipalities": []})
+            county["municipalities"].append(
+                {
+                    "number": m_number,
+                    "name": name,
+                    "css": data.css_class(pk),
+                    "href": href(m_number),
+                }
+            )
+        context = {"counties": list(counties.values()), "error": error, "number": number}
+        return render_to_string("network/includes/municipality_index_content.html", context)
+
+    html = content() if error else _per_language("municipality-index", content)
+    return render(request, "network/municipality_index.html", {"content": mark_safe(html)})  # noqa: S308
+
+
+def _per_language(name: str, render_content: Any) -> str:
+    """A page's content that is the same for every visitor (no form state, no token),
+    rendered once per language and version of the public index."""
+    language = get_language() or "nb"
+    return str(find_index().derived(f"{name}:{language}", render_content))
 
 
 def national_map(request: HttpRequest) -> HttpResponse:
-    data = indexed_coverage()
-    href = municipality_hrefs()
-    # The text equivalent: counties → municipalities that have something.
-    by_county: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
-    for pk, number, name, c_number, c_name in (
-        Municipality.objects.current()
-        .filter(pk__in=data.any_ids)
-        .order_by("county__number", "name")
-        .values_list("pk", "number", "name", "county__number", "county__name")
-    ):
-        by_county[(c_number, c_name)].append(
-            {"number": number, "name": name, "css": data.css_class(pk), "href": href(number)}
-        )
-    context = {
-        "map": map_figure(data=data),
-        "counties": [
-            {"name": c_name, "municipalities": rows} for (_, c_name), rows in by_county.items()
-        ],
-    }
-    return render(request, "network/map.html", context)
+    def content() -> str:
+        data = indexed_coverage()
+        href = municipality_hrefs()
+        # The text equivalent: counties → municipalities that have something.
+        by_county: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+        for pk, number, name, c_number, c_name in (
+            Municipality.objects.current()
+            .filter(pk__in=data.any_ids)
+            .order_by("county__number", "name")
+            .values_list("pk", "number", "name", "county__number", "county__name")
+        ):
+            by_county[(c_number, c_name)].append(
+                {"number": number, "name": name, "css": data.css_class(pk), "href": href(number)}
+            )
+        context = {
+            "map": map_figure(data=data),
+            "counties": [
+                {"name": c_name, "municipalities": rows} for (_, c_name), rows in by_county.items()
+            ],
+        }
+        return render_to_string("network/includes/map_content.html", context)
+
+    html = _per_language("national-map", content)
+    return render(request, "network/map.html", {"content": mark_safe(html)})  # noqa: S308

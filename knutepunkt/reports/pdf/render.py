@@ -25,6 +25,10 @@ from knutepunkt.reports.builder import with_coverage
 from knutepunkt.reports.maps import coverage_map_svg, map_caption, projected_outlines
 from knutepunkt.reports.pdf.charts import bar_chart, column_chart
 from knutepunkt.reports.types import (
+    CONTRIBUTION_KINDS,
+    MEDIA_KINDS,
+    OWN_EVENT_KINDS,
+    TEACHING_KINDS,
     ActivityRow,
     NationalReport,
     OfficeReport,
@@ -68,7 +72,8 @@ def _labels() -> dict[str, str]:
         "none": gettext("None this year."),
         "empty": gettext("Not written yet."),
         "annex": gettext(
-            "Every activity of the year, in date order, is in the spreadsheet (XLSX) annex."
+            "Activities listed in the sections above are not repeated here. Every activity "
+            "of the year, in date order, is in the spreadsheet (XLSX) annex."
         ),
     }
 
@@ -218,9 +223,15 @@ def _chapter(report: OfficeReport, files: dict[str, str]) -> dict[str, Any]:
             "blocks": [activities(report.media), text("media_text")],
         },
         {"title": n["plans_next_year"].title, "blocks": [text("plans_next_year")]},
+        # Each activity once: in its section above, or here (the web page's heading, so the
+        # two stay in step). The whole year in date order is the spreadsheet annex's: a
+        # second listing of every activity doubled the PDF's size.
         {
             "title": gettext("The year's activities in date order"),
-            "blocks": [activities(report.activities)],
+            "blocks": [
+                {"type": "note", "text": _labels()["annex"]},
+                activities([a for a in report.activities if a.kind not in _LISTED]),
+            ],
         },
     ]
     return {
@@ -228,6 +239,9 @@ def _chapter(report: OfficeReport, files: dict[str, str]) -> dict[str, Any]:
         "status": report.status_label,
         "sections": sections,
     }
+
+
+_LISTED = frozenset({*OWN_EVENT_KINDS, *CONTRIBUTION_KINDS, *TEACHING_KINDS, *MEDIA_KINDS})
 
 
 def _compile(data: dict[str, Any], files: dict[str, str]) -> bytes:

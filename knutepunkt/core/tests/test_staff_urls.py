@@ -125,6 +125,7 @@ EXPECTED: dict[str, dict[str, Expected]] = {
     # --- activity log (the object is an activity of office Midt) -----------------------
     "staff:activity:activity_list": staff(OFFICE),
     "staff:activity:activity_create": staff(OFFICE),  # head office: choose the office
+    "staff:activity:activity_inquiry_create": staff(OFFICE),
     "staff:activity:activity_edit": staff(OFFICE - {NORD}, not_found={NORD}),
     "staff:activity:activity_delete": staff(OFFICE - {NORD}, not_found={NORD}),  # confirm
     "staff:activity:activity_export": staff(OFFICE),

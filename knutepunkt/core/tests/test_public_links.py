@@ -61,7 +61,8 @@ def crawl(client: Client, start: str) -> tuple[set[str], list[str]]:
             if match.view_name.startswith(("admin:", "set_language")) or "/arbeid/" in url.path:
                 continue
             reached.add(match.view_name)
-            if prefix and not url.path.startswith(prefix + "/"):
+            # The API and its data files have one address for every language (?lang=).
+            if prefix and not url.path.startswith((prefix + "/", "/api/")):
                 strays.append(f"{path} -> {url.path}")
             target = url.path + (f"?{url.query}" if url.query else "")
             if target not in seen and opened[match.view_name] < PER_KIND:

@@ -103,7 +103,11 @@ def test_approved_report_is_unchanged_in_every_format_when_live_data_changes(
         for office in (office_midt, office_nord):
             activity = Activity.objects.filter(office=office, date__year=YEAR).first()
             assert activity is not None
-            activity_delete(actor=head_office_admin, activity=activity)
+            if office == office_midt:
+                # The approved year is closed to the services: the row goes underneath.
+                Activity.objects.filter(pk=activity.pk).delete()
+            else:
+                activity_delete(actor=head_office_admin, activity=activity)
 
         approved_after = _outputs(client, office_midt)
         draft_after = _outputs(client, office_nord)

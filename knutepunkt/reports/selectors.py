@@ -10,14 +10,17 @@ from typing import Any
 from django.db.models import QuerySet
 from django.http import Http404
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 
-from knutepunkt.activity.models import Activity
+from knutepunkt.activity.models import Activity, ActivityKind
 from knutepunkt.events.models import Event
 from knutepunkt.groups.models import SelfHelpGroup
 from knutepunkt.network.models import ContactPoint, DistrictOffice
 from knutepunkt.reports import figures as F
 from knutepunkt.reports import labels
 from knutepunkt.reports.builder import figure_rows
+from knutepunkt.reports.charts import Chart, ChartRow
 from knutepunkt.reports.models import NARRATIVE_FIELDS, AnnualReport
 from knutepunkt.reports.types import FigureRow
 
@@ -101,6 +104,58 @@ def figures_by_office(year: int) -> list[OfficeFigureLine]:
     this_year = F.all_figures(ids, year)
     last_year = F.all_figures(ids, year - 1)
     return [OfficeFigureLine(o, figure_rows(this_year[o.pk], last_year[o.pk])) for o in offices]
+
+
+def office_charts(office_id: int, year: int) -> list[Chart]:
+    """The office dashboard's charts: activities per month and per type, this year against
+    last year (counted from the live log, like the figures table beside them)."""
+    months = dict(F.activities_by_month([office_id], year).get(office_id, []))
+    months_last = dict(F.activities_by_month([office_id], year - 1).get(office_id, []))
+    kinds = dict(F.activities_by_kind([office_id], year).get(office_id, []))
+    kinds_last = dict(F.activities_by_kind([office_id], year - 1).get(office_id, []))
+    return [
+        Chart(
+            "months",
+            gettext("Activities per month, %(year)s and %(last)s")
+            % {"year": year, "last": year - 1},
+            year,
+            [
+                ChartRow(
+                    date_format(datetime.date(year, m, 1), "M"),
+                    months.get(m, 0),
+                    months_last.get(m, 0),
+                )
+                for m in range(1, 13)
+            ],
+            columns=True,
+        ),
+        Chart(
+            "kinds",
+            gettext("Activities by type, %(year)s and %(last)s") % {"year": year, "last": year - 1},
+            year,
+            [
+                ChartRow(str(label), kinds.get(kind, 0), kinds_last.get(kind, 0))
+                for kind, label in ActivityKind.choices
+                if kinds.get(kind) or kinds_last.get(kind)
+            ],
+        ),
+    ]
+
+
+def national_charts(lines: list[OfficeFigureLine], year: int) -> list[Chart]:
+    """The head-office dashboard's charts, from the figures-by-office lines already built:
+    activities and people informed per district office, this year against last year."""
+    charts = []
+    for key, title in (
+        ("activities_total", gettext("Activities per district office, %(year)s and %(last)s")),
+        ("people_informed", gettext("People informed per district office, %(year)s and %(last)s")),
+    ):
+        rows = []
+        for line in lines:
+            figure = next(f for f in line.figures if f.key == key)
+            rows.append(ChartRow(line.office.name, figure.value, figure.last_year))
+        charts.append(Chart(key, title % {"year": year, "last": year - 1}, year, rows))
+    return charts
 
 
 def upcoming_events(user: Any, limit: int = 8) -> QuerySet[Event]:

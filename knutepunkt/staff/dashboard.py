@@ -20,6 +20,8 @@ from knutepunkt.reports.selectors import (
     contact_points_to_follow_up,
     coordinator_groups,
     figures_by_office,
+    national_charts,
+    office_charts,
     recent_activities,
     report_overview,
     upcoming_events,
@@ -47,6 +49,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         context["overview"] = report_overview(user, year)
         context["figure_labels"] = [figure_label(k) for k in F.FIGURE_KEYS]
         context["national_figures"] = _national_totals(context["office_lines"])
+        context["charts"] = national_charts(context["office_lines"], year)
         context["demand"] = waiting_demand(user=user)
     elif role == Role.OFFICE_STAFF:
         ids = [user.office_id]
@@ -54,6 +57,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         context["figures"] = figure_rows(
             F.all_figures(ids, year)[user.office_id], F.all_figures(ids, year - 1)[user.office_id]
         )
+        context["charts"] = office_charts(user.office_id, year)
         context["events"] = upcoming_events(user)
         context["follow_ups"] = contact_points_to_follow_up(user)
         context["recent"] = recent_activities(user)

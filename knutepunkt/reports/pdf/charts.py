@@ -9,20 +9,11 @@ from collections.abc import Sequence
 
 from django.utils.html import escape
 
+from knutepunkt.reports.charts import nice_max as _nice_max
+
 FONT = "Libertinus Serif, New Computer Modern, serif"
 BAR = "#1f5f5b"
 BAR_LAST = "#9cc3bc"
-
-
-def _nice_max(value: int) -> int:
-    """A top for the axis: four whole-number ticks of 1, 2, 5, 10, 20, 50 … each."""
-    step = 1
-    while step * 4 < value:
-        for factor in (2, 2.5, 2):
-            step = int(step * factor)
-            if step * 4 >= value:
-                break
-    return step * 4
 
 
 def column_chart(labels: Sequence[str], values: Sequence[int], *, title: str) -> str:

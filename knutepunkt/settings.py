@@ -140,6 +140,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
     "axes",
     "django_tasks",
     "django_tasks_db",
@@ -345,6 +346,22 @@ LOGGING = {
 # Sign-in protection: a second factor (TOTP) for every staff page; lockout after repeated
 # failures, counted per user name and per IP address separately.
 OTP_TOTP_ISSUER = "Knutepunkt"
+# Passkeys (WebAuthn, django-otp-webauthn) as a second factor beside the authenticator app,
+# never instead of the password. They are bound to the site's host name (SITE_URL); the
+# browser only offers them on that origin.
+# Browsers never offer passkeys on an IP address or on plain http other than localhost, so
+# a development server on http://127.0.0.1:8000 offers them on http://localhost:8000.
+_site = urlparse(SITE_URL)
+_site_usable = _site.scheme == "https" or _site.hostname == "localhost"
+OTP_WEBAUTHN_RP_ID = env_str(
+    "WEBAUTHN_RP_ID", (_site.hostname if _site_usable else None) or "localhost"
+)
+OTP_WEBAUTHN_RP_NAME = "Knutepunkt"
+OTP_WEBAUTHN_ALLOWED_ORIGINS = env_list(
+    "WEBAUTHN_ORIGINS",
+    [SITE_URL] if _site_usable else [f"http://localhost:{_site.port or 80}"],
+)
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 15) / 60  # hours
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]

@@ -219,3 +219,48 @@ def user_erase(*, actor: User | None, user: User) -> None:
             target_repr=f"user #{user.pk}",
         )
         user.delete()
+
+
+# --- Passkeys (WebAuthn credentials, django-otp-webauthn) ------------------------------------
+
+
+def passkeys_of(user: User) -> list[Any]:
+    """The user's passkeys, newest first."""
+    from django_otp_webauthn.models import WebAuthnCredential
+
+    return list(WebAuthnCredential.objects.filter(user=user).order_by("-created_at"))
+
+
+def passkey_registered(*, actor: User, credential: Any, name: str) -> None:
+    """Name and audit a passkey the WebAuthn ceremony has just saved (the name is the
+    user's own, such as "Work laptop", shown on their passkeys page)."""
+    name = (name or "").strip()[:100] or _("Passkey")
+    with transaction.atomic():
+        credential.name = name
+        credential.save(update_fields=["name"])
+        audit_log(
+            actor=actor,
+            action="accounts.passkey.registered",
+            target=actor,
+            office=actor.office,
+            data={"device": credential.pk},
+            target_repr=f"user {actor.pk}",
+        )
+
+
+def passkey_remove(*, actor: User, pk: int) -> bool:
+    """Delete one of the actor's own passkeys; False when it is not theirs (or gone)."""
+    from django_otp_webauthn.models import WebAuthnCredential
+
+    with transaction.atomic():
+        deleted, _rows = WebAuthnCredential.objects.filter(user=actor, pk=pk).delete()
+        if deleted:
+            audit_log(
+                actor=actor,
+                action="accounts.passkey.removed",
+                target=actor,
+                office=actor.office,
+                data={"device": pk},
+                target_repr=f"user {actor.pk}",
+            )
+    return bool(deleted)

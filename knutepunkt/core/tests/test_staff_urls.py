@@ -105,6 +105,26 @@ EXPECTED: dict[str, dict[str, Expected]] = {
     "accounts:totp_setup": {**dict.fromkeys(SIGNED_IN, 200), ANON: "login", UNVERIFIED: "verify"},
     "accounts:backup_codes": {**dict.fromkeys(SIGNED_IN, 200), ANON: "login", UNVERIFIED: "verify"},
     "accounts:logout": dict.fromkeys(PERSONAS, 405),  # POST only
+    # Passkeys: the page for everyone verified; the WebAuthn JSON ceremonies are POST only,
+    # and refuse (403) who may not start them: adding needs the second factor passed,
+    # using one needs the password first.
+    "accounts:passkeys": {**dict.fromkeys(SIGNED_IN, 200), ANON: "login", UNVERIFIED: "verify"},
+    "accounts:passkey_register_begin": {
+        **dict.fromkeys(SIGNED_IN, 405),
+        ANON: 403,
+        UNVERIFIED: 403,
+    },
+    "accounts:passkey_register_complete": {
+        **dict.fromkeys(SIGNED_IN, 405),
+        ANON: 403,
+        UNVERIFIED: 403,
+    },
+    "accounts:passkey_auth_begin": {**dict.fromkeys(SIGNED_IN, 405), ANON: 403, UNVERIFIED: 405},
+    "accounts:passkey_auth_complete": {
+        **dict.fromkeys(SIGNED_IN, 405),
+        ANON: 403,
+        UNVERIFIED: 405,
+    },
     # --- staff workspace ----------------------------------------------------------------
     "staff:dashboard": staff(EVERYONE_SIGNED_IN),  # a funder lands here too
     # --- events (the object is an event of the Molde contact point, office Midt) -------

@@ -69,6 +69,12 @@ def has_confirmed_device(user: Any) -> bool:
     return bool(user_has_device(user, confirmed=True))
 
 
+def has_passkey(user: Any) -> bool:
+    from django_otp_webauthn.models import WebAuthnCredential
+
+    return WebAuthnCredential.objects.filter(user=user, confirmed=True).exists()
+
+
 @dataclass(frozen=True)
 class CheckResult:
     device: Device | None

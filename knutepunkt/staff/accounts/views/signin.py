@@ -92,9 +92,13 @@ def verify(request: HttpRequest) -> HttpResponse:
                 auth_logout(request)
                 return locked_out_page(request)
             form.add_error("code", _("The code is wrong or has expired. Try the newest code."))
-    return render(
-        request, "accounts/verify.html", {"form": form, "backup": backup, "next": next_url}
-    )
+    context = {
+        "form": form,
+        "backup": backup,
+        "next": next_url,
+        "has_passkey": second_factor.has_passkey(user),
+    }
+    return render(request, "accounts/verify.html", context)
 
 
 @require_POST

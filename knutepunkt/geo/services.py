@@ -5,15 +5,17 @@ once."""
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from knutepunkt.core.services import check_fields, ensure_head_office, update_and_audit
 from knutepunkt.geo.models import County, Municipality
-from knutepunkt.geo.places import places_changed
+from knutepunkt.geo.places import not_valid_error, places_changed
 
 if TYPE_CHECKING:
     from knutepunkt.accounts.models import User
@@ -25,16 +27,27 @@ _NO_PERSONAL_FIELDS: frozenset[str] = frozenset()
 
 
 def municipality_from(
-    value: Municipality | str | None, *, field: str = "municipality"
+    value: Municipality | str | None,
+    *,
+    field: str = "municipality",
+    on: datetime.date | None = None,
 ) -> Municipality | None:
-    """A municipality given as an object or as its official four-digit number."""
+    """A municipality given as an object or as its official four-digit number, valid on
+    ``on`` (today by default): a municipality of another time is refused with the ones
+    valid that day."""
     if value is None or value == "":
         return None
+    day = on or timezone.localdate()
     if isinstance(value, Municipality):
-        return value
+        if value.valid_from <= day and (value.valid_to is None or day <= value.valid_to):
+            return value
+        raise ValidationError({field: not_valid_error(value, day)})
     number = str(value).strip()
-    found = Municipality.objects.by_number(number).first()
+    found = Municipality.objects.current(day).filter(number=number).first()
     if found is None:
+        other = Municipality.objects.filter(number=number).order_by("-valid_from").first()
+        if other is not None:
+            raise ValidationError({field: not_valid_error(other, day)})
         raise ValidationError(
             {field: _("Unknown municipality number: %(number)s.") % {"number": number}},
             code="unknown_municipality",

@@ -188,18 +188,18 @@ def test_applying_2020_to_2024_moves_every_current_reference_and_no_history(
     assert fresh("event_ahead").municipality.number == "3205"
     # Nothing current points at an ended row any more.
     today = timezone.localdate()
-    for model, field in [
-        (ContactPoint, "municipality"),
-        (Partner, "municipality"),
-        (DistrictOffice, "seat"),
+    checks: list[tuple[Any, str]] = [
+        (ContactPoint.objects.all(), "municipality"),
+        (Partner.objects.all(), "municipality"),
+        (DistrictOffice.objects.all(), "seat"),
         (Interest.objects.filter(status=InterestStatus.WAITING), "municipality"),
         (SelfHelpGroup.objects.exclude(status=GroupStatus.ENDED), "municipality"),
-    ]:
-        queryset = model.objects.all() if isinstance(model, type) else model
+    ]
+    for queryset, field in checks:
         ended = queryset.exclude(**{f"{field}__valid_to__isnull": True}).exclude(
             **{f"{field}__valid_to__gte": today}
         )
-        assert not ended.exists(), (model, field)
+        assert not ended.exists(), (queryset.model, field)
     # History: the 2021 activity and event, the ended group, the withdrawn interest keep
     # the rows of their time.
     assert fresh("activity").municipality == lillestrom_2020

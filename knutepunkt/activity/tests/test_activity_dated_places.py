@@ -126,3 +126,32 @@ def test_an_activity_in_askim_in_2012_is_logged_and_the_2012_report_lists_askim(
     report = build_office_report(office=office_staff_midt.office, year=2012)  # type: ignore[arg-type]
     places = next(b for b in report.breakdowns if b.key == "municipality")
     assert [(row.name, row.county, row.value) for row in places.rows] == [("Askim", "Østfold", 1)]
+
+
+def test_the_2012_places_can_be_totalled_on_todays_map(office_staff_midt: User) -> None:
+    from knutepunkt.reports.figures import (
+        activities_by_municipality,
+        activities_by_municipality_today,
+    )
+
+    office = office_staff_midt.office
+    assert office is not None
+    for number in ["0124", "0125", "1502"]:  # Askim, Eidsberg, Molde of 2012
+        activity_create(
+            actor=office_staff_midt,
+            date=DAY_2012,
+            kind="own_event",
+            title=f"Møte {number}",
+            municipality=Municipality.objects.current(DAY_2012).get(number=number),
+        )
+    as_then = activities_by_municipality([office.pk], 2012)[office.pk]
+    assert [(name, county, n) for _c, county, _nr, name, n in as_then] == [
+        ("Askim", "Østfold", 1),
+        ("Eidsberg", "Østfold", 1),
+        ("Molde", "Møre og Romsdal", 1),
+    ]
+    today = activities_by_municipality_today([office.pk], 2012)[office.pk]
+    assert [(nr, name, county, n) for _c, county, nr, name, n in today] == [
+        ("1506", "Molde", "Møre og Romsdal", 1),
+        ("3118", "Indre Østfold", "Østfold", 2),
+    ]

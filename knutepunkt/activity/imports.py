@@ -240,7 +240,8 @@ class References:
             },
             tasks=dict(OfficeTask.objects.values_list("number", "pk")),
             goals=dict(PlanGoal.objects.values_list("number", "pk")),
-            municipalities=dict(Municipality.objects.current().values_list("number", "name")),
+            # Every number of any time: the import checks each against the row's date.
+            municipalities=dict(Municipality.objects.values_list("number", "name")),
             kinds=_kind_map(),
         )
 

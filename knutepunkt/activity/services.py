@@ -194,7 +194,7 @@ def activity_create(
         end_date=end_date,
         kind=kind,
         title=title,
-        municipality=municipality_from(municipality),
+        municipality=municipality_from(municipality, on=date),
         participants=participants,
         people_reached=people_reached,
         channel=channel,
@@ -480,14 +480,26 @@ def _resolve_rows(rows: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
         for row in resolved:
             row[name] = [next(found) for _value in row.get(name) or ()]
     numbers = {row["municipality"] for row in resolved if isinstance(row.get("municipality"), str)}
-    places = {m.number: m for m in Municipality.objects.current().filter(number__in=numbers)}
+    # Every row of those numbers, whatever its time: each activity takes the one valid on
+    # its date (a 2012 row in 0124 Askim, a 2024 one in 3118 Indre Østfold).
+    places: dict[str, list[Municipality]] = {}
+    for found in Municipality.objects.filter(number__in=numbers).defer("outline"):
+        places.setdefault(found.number, []).append(found)
     for row in resolved:
         row.setdefault("new_partner_names", [])
         number = row.get("municipality")
         if isinstance(number, str):
-            if number and number not in places:
-                municipality_from(number)  # raises the usual "unknown municipality" error
-            row["municipality"] = places[number] if number else None
+            day = row.get("date")
+            valid = [
+                m
+                for m in places.get(number, [])
+                if day is None
+                or (m.valid_from <= day and (m.valid_to is None or day <= m.valid_to))
+            ]
+            if number and not valid:
+                # Raises the usual "unknown municipality" or "did not exist then" error.
+                municipality_from(number, on=day)
+            row["municipality"] = valid[0] if number else None
         _headcount_where_counted(row)
     return resolved
 
@@ -529,7 +541,9 @@ def activity_update(
     if "office" in prepared:
         prepared["office"] = resolve_office(actor, prepared["office"], current=activity.office)
     if "municipality" in prepared:
-        prepared["municipality"] = municipality_from(prepared["municipality"])
+        prepared["municipality"] = municipality_from(
+            prepared["municipality"], on=prepared.get("date") or activity.date
+        )
     # Neither the year it was in nor the year it moves to may be closed.
     ensure_years_open(activity.office_id, [activity.date])
     new_office = prepared.get("office") or activity.office

@@ -12,7 +12,9 @@ from knutepunkt.geo.querysets import CountyQuerySet, MunicipalityQuerySet
 
 class Validity(models.Model):
     """Counties and municipalities change with reforms (2020, 2024): rows are never
-    rewritten, a reform ends the old rows (``valid_to``) and adds new ones."""
+    rewritten, a reform ends the old rows (``valid_to``) and adds new ones, linked by the
+    successor tables. Both dates are inclusive: a row valid to 31.12.2023 is valid on that
+    day, and its successors from 1.1.2024."""
 
     valid_from = models.DateField(_("valid from"), default=datetime.date(2024, 1, 1))
     valid_to = models.DateField(_("valid to"), null=True, blank=True)
@@ -107,3 +109,68 @@ class Municipality(Validity):
     @property
     def point(self) -> tuple[float, float]:
         return (self.latitude, self.longitude)
+
+
+class Successor(models.Model):
+    """One step of a reform: an ended unit and one unit that took over (part of) its area.
+    A merger has several predecessors for one successor; a split several successors, with
+    the share of the old area each got (None where it is not known)."""
+
+    share = models.FloatField(_("share of the area"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class CountySuccessor(Successor):
+    predecessor = models.ForeignKey(
+        County,
+        verbose_name=_("predecessor"),
+        on_delete=models.CASCADE,
+        related_name="successor_links",
+    )
+    successor = models.ForeignKey(
+        County,
+        verbose_name=_("successor"),
+        on_delete=models.CASCADE,
+        related_name="predecessor_links",
+    )
+
+    class Meta:
+        verbose_name = _("county successor")
+        verbose_name_plural = _("county successors")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["predecessor", "successor"], name="county_successor_once"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.predecessor} → {self.successor}"
+
+
+class MunicipalitySuccessor(Successor):
+    predecessor = models.ForeignKey(
+        Municipality,
+        verbose_name=_("predecessor"),
+        on_delete=models.CASCADE,
+        related_name="successor_links",
+    )
+    successor = models.ForeignKey(
+        Municipality,
+        verbose_name=_("successor"),
+        on_delete=models.CASCADE,
+        related_name="predecessor_links",
+    )
+
+    class Meta:
+        verbose_name = _("municipality successor")
+        verbose_name_plural = _("municipality successors")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["predecessor", "successor"], name="municipality_successor_once"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.predecessor} → {self.successor}"

@@ -17,6 +17,8 @@ whenever the geography is written: the geo services and the loader call
 
 from __future__ import annotations
 
+import bisect
+import datetime
 import difflib
 import re
 import threading
@@ -31,6 +33,8 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from knutepunkt.core.text import fold
@@ -196,6 +200,9 @@ PLACE_ERRORS: dict[str, Any] = {
     "unknown": _(
         "We do not know the municipality “%(text)s”. Type its name or its four-digit number."
     ),
+    # A municipality of another time than the date the value is for.
+    "not_then": _("%(name)s did not exist on %(date)s; then it was %(names)s."),
+    "not_then_alone": _("%(name)s did not exist on %(date)s."),
 }
 
 
@@ -218,20 +225,113 @@ def place_error(
     )
 
 
-def municipality_named(text: str, messages: Mapping[str, Any] | None = None) -> Municipality:
-    """The current municipality that ``text`` names (its row without the outline), or the
-    :func:`place_error`."""
+def municipality_named(
+    text: str,
+    messages: Mapping[str, Any] | None = None,
+    *,
+    on: datetime.date | None = None,
+) -> Municipality:
+    """The municipality that ``text`` names on the day ``on`` (today by default): its row
+    valid that day, without the outline; or the :func:`place_error`. A municipality of
+    another time is refused with the ones that were valid that day ("Lillestrøm did not
+    exist on 19.01.2012; then it was Fet, Skedsmo or Sørum")."""
     from knutepunkt.geo.models import Municipality
 
+    day = on or timezone.localdate()
     for _attempt in range(2):
-        match = match_place(text)
+        match = match_place(text, on=day)
         if match.place is None:
             break
-        found = Municipality.objects.by_number(match.place.number).defer("outline").first()
+        found = (
+            Municipality.objects.current(day)
+            .filter(number=match.place.number)
+            .defer("outline")
+            .first()
+        )
         if found is not None:
             return found
         places_changed()  # the rows changed under the cache: match again once
+    if match.status == "unknown" and on is not None:
+        other = _named_at_another_time(text)
+        if other is not None:
+            raise not_valid_error(other, day, messages)
     raise place_error(match, text, messages)
+
+
+def _named_at_another_time(text: str) -> Municipality | None:
+    """The row of another time that ``text`` names (today's first, then the latest)."""
+    from knutepunkt.geo.models import Municipality
+
+    match = match_place(text)
+    if match.place is None:
+        match = resolve_place(text, derived("places:all", _all_places))
+    if match.place is None:
+        return None
+    rows = Municipality.objects.filter(number=match.place.number).defer("outline")
+    named = [row for row in rows if place_key(row.name) == place_key(match.place.name)]
+    return max(named or list(rows), key=lambda row: row.valid_from, default=None)
+
+
+def valid_then(municipality: Municipality, day: datetime.date) -> list[Municipality]:
+    """The municipalities valid on ``day`` that ``municipality`` came from (a day before it)
+    or went into (a day after it), following the successor tables; itself if valid."""
+    from knutepunkt.geo.models import Municipality
+
+    found: dict[int, Municipality] = {}
+    frontier = [municipality]
+    seen: set[int] = set()
+    while frontier:
+        row = frontier.pop()
+        if row.pk in seen:
+            continue
+        seen.add(row.pk)
+        if row.valid_from <= day and (row.valid_to is None or day <= row.valid_to):
+            found[row.pk] = row
+        elif day < row.valid_from:
+            frontier.extend(
+                Municipality.objects.filter(successor_links__successor=row).defer("outline")
+            )
+        else:
+            frontier.extend(
+                Municipality.objects.filter(predecessor_links__predecessor=row).defer("outline")
+            )
+    return sorted(found.values(), key=lambda row: fold(row.name))
+
+
+def not_valid_error(
+    municipality: Municipality,
+    day: datetime.date,
+    messages: Mapping[str, Any] | None = None,
+) -> ValidationError:
+    """The error for a municipality of another time than ``day``."""
+    wording = {**PLACE_ERRORS, **(messages or {})}
+    then = valid_then(municipality, day)
+    params = {
+        "name": municipality.name,
+        "date": date_format(day, "SHORT_DATE_FORMAT"),
+        "names": or_list([row.name for row in then]),
+        "text": municipality.name,
+        "number": municipality.number,
+    }
+    key = "not_then" if then else "not_then_alone"
+    return ValidationError(wording[key], code="not_then", params=params)
+
+
+def or_list(names: list[str]) -> str:
+    """Names joined as "Fet, Skedsmo or Sørum", in the active language."""
+    if len(names) < 2:
+        return "".join(names)
+    return gettext("%(names)s or %(last)s") % {"names": ", ".join(names[:-1]), "last": names[-1]}
+
+
+def _all_places() -> tuple[Place, ...]:
+    from knutepunkt.geo.models import Municipality
+
+    rows = Municipality.objects.order_by("name").values_list(
+        "number", "name", "county__name", "county__number", "latitude", "longitude"
+    )
+    unique = {(row[0], row[1]): row for row in rows}
+    return tuple(Place(*row) for row in unique.values())
 
 
 # --- The process-wide cache ----------------------------------------------------------------
@@ -324,6 +424,52 @@ def current_places() -> tuple[Place, ...]:
     return _current().places
 
 
+def _period_starts() -> tuple[datetime.date, ...]:
+    """The days the structure changed on (each row's first day and the day after its
+    last), so that a date maps to the period it lies in."""
+    from knutepunkt.geo.models import Municipality
+
+    days: set[datetime.date] = set()
+    for start, end in Municipality.objects.values_list("valid_from", "valid_to"):
+        days.add(start)
+        if end is not None:
+            days.add(end + datetime.timedelta(days=1))
+    return tuple(sorted(days))
+
+
+def places_on(day: datetime.date | None) -> tuple[Place, ...]:
+    """The municipalities valid on ``day`` (today's from :func:`current_places`), one
+    snapshot per period of the structure (before 2020, 2020–2023, from 2024)."""
+    period = _period(day)
+    if period is None:
+        return current_places()
+    return derived(f"places:{period.isoformat()}", lambda: _load_places(period))
+
+
+def _period(day: datetime.date | None) -> datetime.date | None:
+    """The first day of the period ``day`` lies in; None for today."""
+    if day is None or day == timezone.localdate():
+        return None
+    starts = derived("period_starts", _period_starts)
+    index = bisect.bisect_right(starts, day) - 1
+    return starts[index] if index >= 0 else day
+
+
+def _load_places(day: datetime.date) -> tuple[Place, ...]:
+    from knutepunkt.geo.models import Municipality
+
+    found = list(
+        Municipality.objects.current(day)
+        .order_by("name")
+        .values_list("number", "name", "county__name", "county__number", "latitude", "longitude")
+    )
+    names = Counter(place_key(name) for _number, name, *_rest in found)
+    return tuple(
+        Place(number, name, county, county_number, lat, lon, names[place_key(name)] > 1)
+        for number, name, county, county_number, lat, lon in found
+    )
+
+
 def place_by_number(number: str) -> Place | None:
     return _current().by_number.get(number)
 
@@ -343,11 +489,12 @@ def derived(name: str, build: Callable[[], T]) -> T:
     return value
 
 
-def match_place(text: str) -> PlaceMatch:
-    """:func:`resolve_place` against the current municipalities, remembered per text
-    (names repeat a lot)."""
-    places = current_places()
-    matches: dict[str, PlaceMatch] = derived("matches", dict)
+def match_place(text: str, *, on: datetime.date | None = None) -> PlaceMatch:
+    """:func:`resolve_place` against the municipalities valid on ``on`` (today by default),
+    remembered per text (names repeat a lot)."""
+    places = places_on(on)
+    period = _period(on)
+    matches: dict[str, PlaceMatch] = derived(f"matches:{period or 'today'}", dict)
     key = text[:100]
     found = matches.get(key)
     if found is None:

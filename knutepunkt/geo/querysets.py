@@ -10,7 +10,7 @@ from django.utils import timezone
 
 def _valid_on(on: datetime.date | None) -> Q:
     day = on or timezone.localdate()
-    return Q(valid_from__lte=day) & (Q(valid_to__isnull=True) | Q(valid_to__gt=day))
+    return Q(valid_from__lte=day) & (Q(valid_to__isnull=True) | Q(valid_to__gte=day))
 
 
 class CountyQuerySet(models.QuerySet[Any]):

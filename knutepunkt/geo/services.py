@@ -5,15 +5,17 @@ once."""
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from knutepunkt.core.services import check_fields, ensure_head_office, update_and_audit
 from knutepunkt.geo.models import County, Municipality
-from knutepunkt.geo.places import places_changed
+from knutepunkt.geo.places import not_valid_error, places_changed
 
 if TYPE_CHECKING:
     from knutepunkt.accounts.models import User
@@ -25,16 +27,27 @@ _NO_PERSONAL_FIELDS: frozenset[str] = frozenset()
 
 
 def municipality_from(
-    value: Municipality | str | None, *, field: str = "municipality"
+    value: Municipality | str | None,
+    *,
+    field: str = "municipality",
+    on: datetime.date | None = None,
 ) -> Municipality | None:
-    """A municipality given as an object or as its official four-digit number."""
+    """A municipality given as an object or as its official four-digit number, valid on
+    ``on`` (today by default): a municipality of another time is refused with the ones
+    valid that day."""
     if value is None or value == "":
         return None
+    day = on or timezone.localdate()
     if isinstance(value, Municipality):
-        return value
+        if value.valid_from <= day and (value.valid_to is None or day <= value.valid_to):
+            return value
+        raise ValidationError({field: not_valid_error(value, day)})
     number = str(value).strip()
-    found = Municipality.objects.by_number(number).first()
+    found = Municipality.objects.current(day).filter(number=number).first()
     if found is None:
+        other = Municipality.objects.filter(number=number).order_by("-valid_from").first()
+        if other is not None:
+            raise ValidationError({field: not_valid_error(other, day)})
         raise ValidationError(
             {field: _("Unknown municipality number: %(number)s.") % {"number": number}},
             code="unknown_municipality",
@@ -72,3 +85,58 @@ def municipality_update(
     )
     places_changed()
     return municipality
+
+
+# --- Applying a new vintage: where each ended unit went ------------------------------------
+
+
+def _heirs(model: Any, link_model: Any, day: datetime.date) -> dict[int, list[tuple[Any, float]]]:
+    """For every row not valid on ``day`` that has successors: the rows valid on ``day``
+    it went into, following the successor links as far as needed (2019 → 2020 → 2024),
+    with the share of its area each got (largest first; an unknown share is split evenly)."""
+    links: dict[int, list[tuple[int, float | None]]] = {}
+    for old, new, share in link_model.objects.values_list(
+        "predecessor_id", "successor_id", "share"
+    ):
+        links.setdefault(old, []).append((new, share))
+    valid = {row.pk: row for row in model.objects.current(day).defer("outline")}
+    result: dict[int, list[tuple[Any, float]]] = {}
+
+    def walk(pk: int, weight: float, into: dict[int, float], depth: int = 0) -> None:
+        if pk in valid:
+            into[pk] = into.get(pk, 0.0) + weight
+            return
+        heirs = links.get(pk, [])
+        if depth > 10 or not heirs:
+            return
+        known = sum(share for _, share in heirs if share is not None)
+        unknown = [new for new, share in heirs if share is None]
+        rest = max(0.0, 1.0 - known) / len(unknown) if unknown else 0.0
+        for new, share in heirs:
+            walk(new, weight * (share if share is not None else rest), into, depth + 1)
+
+    for pk in links:
+        if pk in valid:
+            continue
+        into: dict[int, float] = {}
+        walk(pk, 1.0, into)
+        if into:
+            result[pk] = sorted(
+                ((valid[new], share) for new, share in into.items()),
+                key=lambda item: (-item[1], item[0].number),
+            )
+    return result
+
+
+def municipality_heirs(day: datetime.date | None = None) -> dict[int, list[tuple[Any, float]]]:
+    """{ended municipality pk: [(municipality valid on ``day``, share), …]}, largest first."""
+    from knutepunkt.geo.models import MunicipalitySuccessor
+
+    return _heirs(Municipality, MunicipalitySuccessor, day or timezone.localdate())
+
+
+def county_heirs(day: datetime.date | None = None) -> dict[int, list[tuple[Any, float]]]:
+    """{ended county pk: [(county valid on ``day``, share), …]}, largest first."""
+    from knutepunkt.geo.models import CountySuccessor
+
+    return _heirs(County, CountySuccessor, day or timezone.localdate())

@@ -336,6 +336,39 @@ def activities_by_municipality(
     )
 
 
+def activities_by_municipality_today(
+    office_ids: OfficeIds, year: int, *, day: datetime.date | None = None
+) -> dict[int, list[tuple[Any, ...]]]:
+    """:func:`activities_by_municipality` totalled on today's map (or ``day``'s): each
+    activity counts for the municipality its place became (Askim 2012 → Indre Østfold
+    3118), a split place for the successor with the largest share of its area:
+    {office_id: [(county number, county, municipality number, name, n)]}."""
+    from knutepunkt.geo.models import Municipality
+    from knutepunkt.geo.services import municipality_heirs
+
+    heirs = municipality_heirs(day)
+    qs = activities_in_year(office_ids, year).filter(municipality__isnull=False)
+    rows = _grouped_counts(qs, "municipality_id")
+    wanted = {pk for counts in rows.values() for (pk, _n) in counts}
+    target = {pk: heirs[pk][0][0].pk if pk in heirs else pk for pk in wanted}
+    places = {
+        m.pk: m
+        for m in Municipality.objects.filter(pk__in=set(target.values()))
+        .select_related("county")
+        .defer("outline", "county__outline")
+    }
+    result: dict[int, list[tuple[Any, ...]]] = {}
+    for office_id, counts in rows.items():
+        totals: dict[int, int] = defaultdict(int)
+        for pk, n in counts:
+            totals[target[pk]] += n
+        result[office_id] = sorted(
+            (p.county.number, p.county.name, p.number, p.name, n)
+            for p, n in ((places[pk], n) for pk, n in totals.items())
+        )
+    return result
+
+
 def activities_by_office_task(office_ids: OfficeIds, year: int) -> dict[int, list[tuple[Any, ...]]]:
     """Number of activities serving each of the six office tasks (an activity serving two
     tasks counts for both): {office_id: [(task number, n)]}."""

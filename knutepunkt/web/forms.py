@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from typing import Any
 
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist, ValidationError
 from django.forms import BaseForm
+from django.utils import timezone
 
 from knutepunkt.geo.models import Municipality
 from knutepunkt.geo.places import PLACE_ERRORS, municipality_named, place_by_number
@@ -90,10 +92,22 @@ class MunicipalityField(forms.CharField):
 
     default_error_messages = PLACE_ERRORS
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, date_field: str | None = None, **kwargs: Any) -> None:
+        """``date_field``: the form's field (declared before this one) holding the date the
+        municipality is used for (an activity's date, an event's start): the name or
+        number is resolved against the municipalities valid that day, so a 2012 activity
+        in Askim is accepted and one in Lillestrøm refused with the names valid then."""
         kwargs.setdefault("max_length", 120)
         super().__init__(*args, **kwargs)
+        self.date_field = date_field
         self.widget.attrs.update({"list": MUNICIPALITY_DATALIST_ID, "autocomplete": "off"})
+
+    def _clean_bound_field(self, bf: Any) -> Any:
+        value = bf.initial if self.disabled else bf.data
+        day = bf.form.cleaned_data.get(self.date_field) if self.date_field else None
+        if isinstance(day, datetime.datetime):
+            day = timezone.localdate(day) if timezone.is_aware(day) else day.date()
+        return self.clean(value, on=day)
 
     def prepare_value(self, value: Any) -> Any:
         if isinstance(value, Municipality):
@@ -108,10 +122,10 @@ class MunicipalityField(forms.CharField):
             return municipality_label(found) if found else ""
         return value
 
-    def clean(self, value: Any) -> Municipality | None:
+    def clean(self, value: Any, on: datetime.date | None = None) -> Municipality | None:
         if isinstance(value, Municipality):
             return value
         text = " ".join(str(super().clean(value) or "").split())
         if not text:
             return None
-        return municipality_named(text, self.error_messages)
+        return municipality_named(text, self.error_messages, on=on)

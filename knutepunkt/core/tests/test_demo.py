@@ -131,9 +131,13 @@ def test_midt_2012_log_has_dated_typed_activities_with_places(demo: None) -> Non
         datetime.date(2012, 1, 16),
         datetime.date(2012, 1, 17),
     )
+    # Each 2012 activity has the municipality of its time.
     assert rehab.municipality.number == "5001"
+    assert rehab.municipality.name == "Trondheim"
     haroy = log.get(title__endswith="på Harøy")
-    assert haroy.municipality.number == "1508"
+    assert (haroy.municipality.number, haroy.municipality.name) == ("1546", "Sandøy")
+    molde = log.filter(municipality__name="Molde").first()
+    assert molde is not None and molde.municipality.number == "1502"
     month_only = log.get(title="Møte med ressursgruppa selvhjelp i Sunndal")
     assert month_only.date == datetime.date(2012, 9, 1)
     assert "ukjent" in month_only.notes

@@ -239,10 +239,10 @@ ACTIVITIES_2012: list[dict[str, Any]] = [
         "contribution",
         'Innlegg om selvorganisert selvhjelp på "Sees i morgen" (Arbeidslivssenteret i Møre '
         "og Romsdal) på Harøy",
-        "1508",
+        "1546",
         partners=(ARBEIDSLIVSSENTERET,),
         reached=58,
-        notes="Harøy ligger i Ålesund kommune (2024).",
+        notes="Harøy lå i Sandøy kommune i 2012; i dag i Ålesund kommune.",
     ),
     _a(
         "05-08",

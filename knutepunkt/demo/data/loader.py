@@ -40,6 +40,7 @@ from knutepunkt.demo.data import (
 from knutepunkt.events.models import Event
 from knutepunkt.geo.loading import load_geography
 from knutepunkt.geo.models import County, Municipality
+from knutepunkt.geo.places import place_key, valid_then
 from knutepunkt.groups.models import GroupStatusChange, SelfHelpGroup, Topic
 from knutepunkt.network.models import (
     ContactPoint,
@@ -331,6 +332,20 @@ class DemoLoader:
 
     # --- activity log ----------------------------------------------------------------------
 
+    def _municipality_on(self, number: str | None, day: datetime.date) -> Municipality | None:
+        """The demo data name today's municipalities; an activity of an earlier year gets
+        the row of its own time (Molde 1506 → Molde 1502 in 2012), so its report shows the
+        names as they were."""
+        if number is not None and number not in self.municipalities:
+            # A number of that time only (Sandøy 1546 in 2012).
+            return Municipality.objects.current(day).get(number=number)
+        today = self._municipality(number)
+        if today is None or today.valid_from <= day:
+            return today
+        then = valid_then(today, day)
+        same = [m for m in then if place_key(m.name) == place_key(today.name.split(" - ")[0])]
+        return (same or then or [today])[0]
+
     def _activity_m2m(self, kind: str, office_slug: str, partner_names: list[str]) -> dict:
         task_numbers, goal_numbers = activities_2012.TASKS_BY_KIND[kind]
         return {
@@ -347,7 +362,7 @@ class DemoLoader:
             fields = {
                 "end_date": _date(data["end_date"]) if data["end_date"] else None,
                 "kind": data["kind"],
-                "municipality": self._municipality(data["municipality"]),
+                "municipality": self._municipality_on(data["municipality"], day),
                 "contact_point": self.contact_points.get(data["contact_point"] or ""),
                 "participants": data["participants"],
                 "people_reached": data["people_reached"],

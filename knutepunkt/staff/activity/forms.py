@@ -153,6 +153,7 @@ class ActivityForm(forms.Form):
     municipality = MunicipalityField(
         label=_("Municipality"),
         required=False,
+        date_field="date",
         help_text=_("Name or four-digit number."),
         error_messages=selectors.MUNICIPALITY_ERRORS,
     )

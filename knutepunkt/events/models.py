@@ -8,6 +8,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from knutepunkt.events.querysets import EventQuerySet, RegistrationQuerySet
@@ -185,7 +186,7 @@ class EventSession(models.Model):
         ordering = ["starts_at", "id"]
 
     def __str__(self) -> str:
-        return f"{self.event} – {self.starts_at:%Y-%m-%d %H:%M}"
+        return f"{self.event} – {timezone.localtime(self.starts_at):%Y-%m-%d %H:%M}"
 
     def clean(self) -> None:
         super().clean()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.forms.utils import ErrorDict
@@ -191,6 +191,9 @@ class SessionForm(forms.Form):
 
 
 class BaseSessionFormSet(forms.BaseFormSet):
+    # False when the POST did not carry the formset at all (see ``session_formset``).
+    submitted: bool = True
+
     def add_fields(self, form: forms.Form, index: int | None) -> None:
         super().add_fields(form, index)
         form.fields["DELETE"].label = _("Remove this session")
@@ -225,7 +228,7 @@ SessionFormSet = forms.formset_factory(
 SESSION_PREFIX = "sessions"
 
 
-def session_formset(data: Any, event: Event | None, *, add_one: bool = False) -> Any:
+def session_formset(data: Any, event: Event | None, *, add_one: bool = False) -> BaseSessionFormSet:
     """The further sessions of ``event`` (its second session onwards) as a formset with
     one blank row. ``add_one`` (the "Add another session" button, which works without
     JavaScript) shows the posted rows again with one more blank row.
@@ -240,7 +243,7 @@ def session_formset(data: Any, event: Event | None, *, add_one: bool = False) ->
         key = f"{SESSION_PREFIX}-TOTAL_FORMS"
         total = int(data.get(key) or 0)
         data[key] = str(min(total + 1, MAX_SESSIONS - 1))
-        formset = SessionFormSet(data, prefix=SESSION_PREFIX)
+        formset = cast(BaseSessionFormSet, SessionFormSet(data, prefix=SESSION_PREFIX))
         for form in formset.forms:  # the rows are shown again; errors wait for saving
             form._errors = ErrorDict()
         formset._non_form_errors = formset.error_class()  # type: ignore[attr-defined]
@@ -259,7 +262,7 @@ def session_formset(data: Any, event: Event | None, *, add_one: bool = False) ->
             for session in sessions[1:]
             if session.pk is not None
         ]
-    formset = SessionFormSet(data, prefix=SESSION_PREFIX, initial=initial)
+    formset = cast(BaseSessionFormSet, SessionFormSet(data, prefix=SESSION_PREFIX, initial=initial))
     formset.submitted = submitted
     return formset
 

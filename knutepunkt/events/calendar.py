@@ -14,14 +14,17 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from knutepunkt.core.i18n import localized
-from knutepunkt.events.models import Event
+from knutepunkt.events.models import Event, EventSession
 
 PRODUCT_ID = "-//Selvhjelp Norge//Knutepunkt//NB"
 CONTENT_TYPE = "text/calendar; charset=utf-8"
 
 
-def event_uid(event: Event) -> str:
+def event_uid(event: Event, session: EventSession | None = None) -> str:
+    """One UID per event, or per session of an event with several sessions."""
     host = urlparse(settings.SITE_URL).hostname or "knutepunkt"
+    if session is not None and session.pk is not None:
+        return f"event-{event.pk}-session-{session.pk}@{host}"
     return f"event-{event.pk}@{host}"
 
 
@@ -39,7 +42,8 @@ def _utc(moment: datetime.datetime) -> datetime.datetime:
 
 
 def event_calendar(event: Event, *, url: str, language: str | None = None) -> bytes:
-    """The event as a whole VCALENDAR (bytes, CRLF line endings, folded lines)."""
+    """The event as a whole VCALENDAR (bytes, CRLF line endings, folded lines): one
+    VEVENT, or one per session of an event with several sessions."""
     language = language or translation.get_language() or settings.LANGUAGE_CODE
     with translation.override(language):
         calendar = icalendar.Calendar()
@@ -47,24 +51,35 @@ def event_calendar(event: Event, *, url: str, language: str | None = None) -> by
         calendar.add("version", "2.0")
         calendar.add("calscale", "GREGORIAN")
         calendar.add("method", "PUBLISH")
-        vevent = icalendar.Event()
-        vevent.add("uid", event_uid(event))
-        vevent.add("dtstamp", _utc(timezone.now()))
-        vevent.add("dtstart", _utc(event.starts_at))
-        vevent.add("dtend", _utc(event.ends_at))
-        vevent.add("summary", event.title)
+        sessions = event.session_list()
+        stamp = _utc(timezone.now())
         description = localized(event, "description", language)
-        vevent.add("description", f"{description}\n\n{url}".strip() if description else url)
         location = event_location(event)
-        if location:
-            vevent.add("location", location)
-        vevent.add("url", url)
-        vevent.add("status", "CANCELLED" if event.is_cancelled else "CONFIRMED")
-        if event.office.email:
-            organizer = icalendar.vCalAddress(f"mailto:{event.office.email}")
-            organizer.params["cn"] = icalendar.vText(f"Selvhjelp Norge – {event.office.name}")
-            vevent.add("organizer", organizer)
-        calendar.add_component(vevent)
+        for number, session in enumerate(sessions, start=1):
+            vevent = icalendar.Event()
+            vevent.add("uid", event_uid(event, session))
+            vevent.add("dtstamp", stamp)
+            vevent.add("dtstart", _utc(session.starts_at))
+            vevent.add("dtend", _utc(session.ends_at))
+            summary = event.title
+            if len(sessions) > 1:
+                summary = _("%(title)s (session %(number)d of %(count)d)") % {
+                    "title": event.title,
+                    "number": number,
+                    "count": len(sessions),
+                }
+            vevent.add("summary", summary)
+            vevent.add("description", f"{description}\n\n{url}".strip() if description else url)
+            where = ", ".join(part for part in (session.venue_note, location) if part)
+            if where:
+                vevent.add("location", where)
+            vevent.add("url", url)
+            vevent.add("status", "CANCELLED" if event.is_cancelled else "CONFIRMED")
+            if event.office.email:
+                organizer = icalendar.vCalAddress(f"mailto:{event.office.email}")
+                organizer.params["cn"] = icalendar.vText(f"Selvhjelp Norge – {event.office.name}")
+                vevent.add("organizer", organizer)
+            calendar.add_component(vevent)
         return bytes(calendar.to_ical())
 
 

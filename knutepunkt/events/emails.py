@@ -61,6 +61,9 @@ def send_registration_received(registration_id: int) -> None:
     registration = _load(registration_id)
     if registration is None:  # cancelled (deleted) before the e-mail went
         return
+    if registration.status == RegistrationStatus.PENDING:
+        send_request_received(registration)
+        return
     with translation.override(registration.language):
         if registration.status == RegistrationStatus.CONFIRMED:
             subject = _("You are signed up: %(title)s") % {"title": registration.event.title}
@@ -127,6 +130,74 @@ def send_organiser_message(registration_ids: list[int], subject: str, body: str)
         messages.append(EmailMessage(subject, text, None, [registration.email], reply_to=reply_to))
     if messages:
         get_connection().send_messages(messages)
+
+
+def send_request_received(registration: Registration) -> None:
+    """A sign-up that needs approval: the request is received and holds a place, but it
+    is not confirmed yet (no calendar file until it is)."""
+    with translation.override(registration.language):
+        subject = _("We received your request: %(title)s") % {"title": registration.event.title}
+        _send(
+            registration,
+            subject,
+            "events/email/request_received.txt",
+            cancel_url=cancel_url(registration),
+        )
+
+
+def send_moved_to_pending(registration_id: int) -> None:
+    """A place became free at an event whose sign-ups need approval: the person moved up
+    from the waiting list and their request now waits for the organiser."""
+    registration = _load(registration_id)
+    if registration is None or registration.status != RegistrationStatus.PENDING:
+        return
+    with translation.override(registration.language):
+        subject = _("Your request is being considered: %(title)s") % {
+            "title": registration.event.title
+        }
+        _send(
+            registration,
+            subject,
+            "events/email/moved_to_pending.txt",
+            cancel_url=cancel_url(registration),
+        )
+
+
+def send_registration_approved(registration_id: int) -> None:
+    """The organiser approved the sign-up: the place is confirmed, with the event for the
+    person's calendar and the cancel link (as the confirmation of an ordinary sign-up)."""
+    registration = _load(registration_id)
+    if registration is None or registration.status != RegistrationStatus.CONFIRMED:
+        return
+    with translation.override(registration.language):
+        subject = _("Your place is confirmed: %(title)s") % {"title": registration.event.title}
+        _send(
+            registration,
+            subject,
+            "events/email/approved.txt",
+            with_calendar=True,
+            cancel_url=cancel_url(registration),
+        )
+
+
+def send_registration_declined(
+    *, event_id: int, name: str, email: str, language: str, message: str = ""
+) -> None:
+    """The organiser could not offer a place. The sign-up is deleted by now, so the
+    person's name, address and language come as values; the organiser's optional
+    message is included as written."""
+    event = Event.objects.select_related("municipality", "office").filter(pk=event_id).first()
+    if event is None:
+        return
+    with translation.override(language):
+        url = event_url(event, language)
+        subject = _("About your request: %(title)s") % {"title": event.title}
+        body = render_to_string(
+            "events/email/declined.txt",
+            {"name": name, "event": event, "event_url": url, "message": message},
+        )
+    reply_to = [event.office.email] if event.office.email else []
+    EmailMessage(subject, body, None, [email], reply_to=reply_to).send()
 
 
 def _load(registration_id: int) -> Registration | None:

@@ -44,10 +44,17 @@ def _answer(registration: Registration, question: EventQuestion) -> Any:
     return value
 
 
+def _session_header(number: int, session: Any) -> str:
+    start = timezone.localtime(session.starts_at).strftime("%d.%m.%Y")
+    return _("Attended session %(number)d (%(date)s)") % {"number": number, "date": start}
+
+
 def rows(event: Event) -> list[list[Any]]:
-    """Header and one row per sign-up: places first, then the waiting list in order
-    (cancelled sign-ups are deleted)."""
+    """Header and one row per sign-up: places first, then those awaiting approval, then
+    the waiting list in order (cancelled and declined sign-ups are deleted). An event
+    with several sessions has a column per session for attendance."""
     questions = list(event.questions.all())
+    sessions = list(event.sessions.order_by("starts_at", "pk"))
     header = [
         _("Name"),
         _("E-mail"),
@@ -56,11 +63,17 @@ def rows(event: Event) -> list[list[Any]]:
         _("Place on waiting list"),
         _("Signed up"),
         _("Attended"),
+        *[_session_header(number, session) for number, session in enumerate(sessions, 1)],
         *[question.label for question in questions],
     ]
-    order = {RegistrationStatus.CONFIRMED: 0, RegistrationStatus.WAITING: 1}
+    order = {
+        RegistrationStatus.CONFIRMED: 0,
+        RegistrationStatus.PENDING: 1,
+        RegistrationStatus.WAITING: 2,
+    }
     registrations = sorted(
-        event.registrations.all(), key=lambda r: (order.get(r.status, 2), r.created_at, r.pk)
+        event.registrations.prefetch_related("attended_sessions"),
+        key=lambda r: (order.get(r.status, 3), r.created_at, r.pk),
     )
     result: list[list[Any]] = [header]
     position = 0
@@ -76,6 +89,7 @@ def rows(event: Event) -> list[list[Any]]:
                 position if waiting else None,
                 timezone.localtime(registration.created_at).strftime("%d.%m.%Y %H:%M"),
                 registration.attended,
+                *[session in registration.attended_sessions.all() for session in sessions],
                 *[_answer(registration, question) for question in questions],
             ]
         )

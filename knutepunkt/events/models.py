@@ -8,6 +8,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from knutepunkt.events.querysets import EventQuerySet, RegistrationQuerySet
@@ -101,6 +102,14 @@ class Event(models.Model):
         default=True,
         help_text=_("When the event is full, further sign-ups go on a waiting list."),
     )
+    needs_approval = models.BooleanField(
+        _("sign-ups need approval"),
+        default=False,
+        help_text=_(
+            "Each sign-up waits for the organiser to approve or decline it. A sign-up "
+            "awaiting approval holds a place."
+        ),
+    )
     signup_opens_at = models.DateTimeField(_("sign-up opens"), null=True, blank=True)
     signup_closes_at = models.DateTimeField(_("sign-up closes"), null=True, blank=True)
     attended_count = models.PositiveIntegerField(_("number who came"), null=True, blank=True)
@@ -108,6 +117,8 @@ class Event(models.Model):
     cancelled_count = models.PositiveIntegerField(
         _("sign-ups cancelled"), default=0, editable=False
     )
+    # A declined sign-up is deleted too, once the person has been told; only the count stays.
+    declined_count = models.PositiveIntegerField(_("sign-ups declined"), default=0, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     objects = EventQuerySet.as_manager()
@@ -139,6 +150,48 @@ class Event(models.Model):
             errors["municipality"] = _("Choose the municipality, or mark the event as online.")
         if errors:
             raise ValidationError(errors)
+
+    def session_list(self) -> list[EventSession]:
+        """The event's dated sessions in order. An event without sessions of its own is one
+        session: its own start and end (an unsaved ``EventSession``, no ``pk``)."""
+        sessions = sorted(self.sessions.all(), key=lambda s: (s.starts_at, s.pk))
+        if sessions:
+            return sessions
+        return [EventSession(event=self, starts_at=self.starts_at, ends_at=self.ends_at)]
+
+
+class EventSession(models.Model):
+    """One dated part of an event that runs over several days (a starter training over
+    two days): one sign-up books them all, and attendance is recorded per session.
+
+    An event has either no sessions (its own start and end are its one session) or two
+    or more; then the event's ``starts_at``/``ends_at`` span them all (kept so by
+    ``event_create``/``event_update``), so the calendar and the figures read the span."""
+
+    event = models.ForeignKey(
+        Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="sessions"
+    )
+    starts_at = models.DateTimeField(_("starts"))
+    ends_at = models.DateTimeField(_("ends"))
+    venue_note = models.CharField(
+        _("venue note"),
+        max_length=200,
+        blank=True,
+        help_text=_("Optional, e.g. another room or address for this session."),
+    )
+
+    class Meta:
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+        ordering = ["starts_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.event} – {timezone.localtime(self.starts_at):%Y-%m-%d %H:%M}"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.starts_at and self.ends_at and self.ends_at < self.starts_at:
+            raise ValidationError({"ends_at": _("The end cannot be before the start.")})
 
 
 class QuestionKind(models.TextChoices):
@@ -201,6 +254,9 @@ class EventQuestion(models.Model):
 class RegistrationStatus(models.TextChoices):
     CONFIRMED = "confirmed", _("Confirmed")
     WAITING = "waiting", _("On the waiting list")
+    # Events whose sign-ups need approval: the place is held until staff approve
+    # (confirmed) or decline (the sign-up is deleted and counted).
+    PENDING = "pending", _("Awaiting approval")
 
 
 class Registration(models.Model):
@@ -229,7 +285,17 @@ class Registration(models.Model):
         blank=True,
         help_text=_("Answers to the event's sign-up questions, by question id."),
     )
-    attended = models.BooleanField(_("attended"), default=False)
+    attended = models.BooleanField(
+        _("attended"),
+        default=False,
+        help_text=_("For an event with several sessions: attended every session."),
+    )
+    attended_sessions = models.ManyToManyField(
+        EventSession,
+        verbose_name=_("sessions attended"),
+        blank=True,
+        related_name="attendees",
+    )
     created_at = models.DateTimeField(_("signed up"), auto_now_add=True)
 
     objects = RegistrationQuerySet.as_manager()

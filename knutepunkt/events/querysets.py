@@ -68,8 +68,16 @@ class RegistrationQuerySet(models.QuerySet[Any]):
         )
 
     def active(self) -> RegistrationQuerySet:
-        """Confirmed or waiting: everyone signed up (a cancelled sign-up is deleted)."""
-        return self.filter(status__in=("confirmed", "waiting"))
+        """Confirmed, awaiting approval or waiting: everyone signed up (a cancelled or
+        declined sign-up is deleted)."""
+        return self.filter(status__in=("confirmed", "pending", "waiting"))
+
+    def holding_place(self) -> RegistrationQuerySet:
+        """The sign-ups that take a place: confirmed, and those awaiting approval."""
+        return self.filter(status__in=("confirmed", "pending"))
+
+    def pending(self) -> RegistrationQuerySet:
+        return self.filter(status="pending")
 
     def confirmed(self) -> RegistrationQuerySet:
         return self.filter(status="confirmed")

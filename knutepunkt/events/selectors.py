@@ -40,8 +40,9 @@ def event_availability(event: Event) -> Availability:
     now = timezone.now()
     places_left: int | None = None
     if event.capacity is not None:
-        confirmed = event.registrations.filter(status=RegistrationStatus.CONFIRMED).count()
-        places_left = max(event.capacity - confirmed, 0)
+        # A sign-up awaiting approval holds its place too.
+        taken = event.registrations.holding_place().count()
+        places_left = max(event.capacity - taken, 0)
     full = places_left == 0
     reason = ""
     if event.is_cancelled:

@@ -8,7 +8,7 @@ whole record is saved or none of it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -37,16 +37,21 @@ def event_record_attendance(
     event: Event,
     attended_count: int,
     attended_registration_ids: Iterable[int] = (),
+    session_attendance: Mapping[int, Iterable[int]] | None = None,
     actor: User | None,
 ) -> AttendanceResult:
     """Record how many came (and optionally which sign-ups), then create or update the
     office's activity for the event and, for a starter training, the starters. Recording
-    again updates the same activity and starters; it never duplicates them."""
+    again updates the same activity and starters; it never duplicates them.
+
+    For an event with several sessions, ``session_attendance`` says who came to each;
+    at a starter training only those who came to every session become starters."""
     with transaction.atomic():
         recorded = event_set_attendance(
             event=event,
             attended_count=attended_count,
             attended_registration_ids=attended_registration_ids,
+            session_attendance=session_attendance,
             actor=actor,
         )
         activity = activity_upsert_for_event(actor=actor, event=recorded.event)

@@ -49,7 +49,12 @@ def _calendar() -> Any:
     return (
         Event.objects.in_calendar()
         .with_public_details()
-        .annotate(confirmed=Count("registrations", filter=Q(registrations__status="confirmed")))
+        .annotate(
+            # Places taken: confirmed, and sign-ups awaiting approval (they hold a place).
+            confirmed=Count(
+                "registrations", filter=Q(registrations__status__in=("confirmed", "pending"))
+            )
+        )
         .order_by("starts_at", "id")
     )
 

@@ -140,6 +140,8 @@ EXPECTED: dict[str, dict[str, Expected]] = {
     "staff:events:question_delete": staff(ALL_STAFF, ok_status=405),  # POST only
     "staff:events:registration_cancel": staff(ALL_STAFF, ok_status=405),  # POST only
     "staff:events:registration_confirm": staff(ALL_STAFF, ok_status=405),  # POST only
+    "staff:events:registration_approve": staff(ALL_STAFF, ok_status=405),  # POST only
+    "staff:events:registration_decline": staff(ALL_STAFF, ok_status=405),  # POST only
     # --- a person's data request (head office only) -------------------------------------
     "staff:privacy:person_data": staff({HEAD}),
     # --- activity log (the object is an activity of office Midt) -----------------------
@@ -247,6 +249,8 @@ URL_KWARGS: dict[str, Callable[[Callable[[str], Any]], dict[str, Any]]] = {
     "staff:events:question_delete": lambda get: event_url_kwargs(get, "pk", "question_pk"),
     "staff:events:registration_cancel": lambda get: event_url_kwargs(get, "pk", "registration_pk"),
     "staff:events:registration_confirm": lambda get: event_url_kwargs(get, "pk", "registration_pk"),
+    "staff:events:registration_approve": lambda get: event_url_kwargs(get, "pk", "registration_pk"),
+    "staff:events:registration_decline": lambda get: event_url_kwargs(get, "pk", "registration_pk"),
     "staff:activity:activity_edit": activity_url_kwargs,
     "staff:activity:activity_delete": activity_url_kwargs,
     "staff:reports:coverage_office": output_testing.office_kwargs,

@@ -4,6 +4,7 @@ Views, the admin and management commands call them; none of them saves a model i
 """
 
 from knutepunkt.events.services.access import check_can_manage, check_office_organiser
+from knutepunkt.events.services.approval import registration_approve, registration_decline
 from knutepunkt.events.services.attendance import AttendanceRecorded, event_set_attendance
 from knutepunkt.events.services.events import (
     EVENT_EDITABLE_FIELDS,
@@ -23,11 +24,14 @@ from knutepunkt.events.services.registrations import (
     registration_erase,
     registration_purge_for_past_events,
 )
+from knutepunkt.events.services.sessions import MAX_SESSIONS, SessionInput
 
 __all__ = [
     "EVENT_EDITABLE_FIELDS",
+    "MAX_SESSIONS",
     "AttendanceRecorded",
     "MessageRecipients",
+    "SessionInput",
     "answer_field_name",
     "check_can_manage",
     "check_office_organiser",
@@ -40,9 +44,11 @@ __all__ = [
     "event_set_attendance",
     "event_update",
     "fill_places",
+    "registration_approve",
     "registration_cancel",
     "registration_confirm",
     "registration_create",
+    "registration_decline",
     "registration_erase",
     "registration_purge_for_past_events",
 ]

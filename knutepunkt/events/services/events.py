@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 
 from knutepunkt.core.audit import audit_log, changed_fields
 from knutepunkt.core.services import ensure_same_office
@@ -17,6 +19,12 @@ from knutepunkt.events.caching import bump_calendar_version
 from knutepunkt.events.models import Event, EventKind, EventQuestion, QuestionKind
 from knutepunkt.events.services.access import check_can_manage
 from knutepunkt.events.services.registrations import fill_places
+from knutepunkt.events.services.sessions import (
+    SessionInput,
+    clean_sessions,
+    session_span,
+    store_sessions,
+)
 
 if TYPE_CHECKING:
     from knutepunkt.accounts.models import User
@@ -45,6 +53,7 @@ EVENT_EDITABLE_FIELDS = frozenset(
         "is_public",
         "capacity",
         "has_waiting_list",
+        "needs_approval",
         "signup_opens_at",
         "signup_closes_at",
         "attended_count",
@@ -115,10 +124,16 @@ def event_create(
     signup_opens_at: datetime.datetime | None = None,
     signup_closes_at: datetime.datetime | None = None,
     attended_count: int | None = None,
+    needs_approval: bool = False,
+    sessions: Sequence[SessionInput] | None = None,
 ) -> Event:
     """Create an event; the slug is made from the title when not given. A starter
-    training gets its consent question automatically."""
+    training gets its consent question automatically. ``sessions`` (two or more) make it
+    an event over several dated sessions; its start and end then span them."""
     check_can_manage(actor, office, contact_point)
+    ordered = clean_sessions(sessions) if sessions else []
+    if ordered:
+        starts_at, ends_at = session_span(ordered)
     event = Event(
         title=title,
         slug=slug or _unique_slug(title),
@@ -142,6 +157,7 @@ def event_create(
         signup_opens_at=signup_opens_at,
         signup_closes_at=signup_closes_at,
         attended_count=attended_count,
+        needs_approval=needs_approval,
     )
     partner_list = list(partners)
     event.full_clean()
@@ -150,12 +166,20 @@ def event_create(
         event.save()
         if partner_list:
             event.partners.set(partner_list)
+        if len(ordered) > 1:
+            store_sessions(event, ordered)
         _ensure_starter_consent_question(event)
         audit_log(
             actor=actor,
             action="events.event.created",
             target=event,
-            data={"title": title, "kind": kind, "starts_at": starts_at, "public": is_public},
+            data={
+                "title": title,
+                "kind": kind,
+                "starts_at": starts_at,
+                "public": is_public,
+                "sessions": max(len(ordered), 1),
+            },
         )
         transaction.on_commit(bump_calendar_version)
     return event
@@ -166,14 +190,24 @@ def event_update(
     event: Event,
     actor: User | None,
     partners: Iterable[Partner] | None = None,
+    sessions: Sequence[SessionInput] | None = None,
     **changes: Any,
 ) -> Event:
-    """Change an event. Raising the capacity moves people up from the waiting list."""
+    """Change an event. Raising the capacity moves people up from the waiting list.
+    ``sessions``, when given, is the whole new list of sessions (one: an event without
+    sessions of its own); the event's start and end follow them."""
     unknown = set(changes) - EVENT_EDITABLE_FIELDS
     if unknown:
         raise TypeError(f"event_update cannot change: {', '.join(sorted(unknown))}")
     check_can_manage(actor, event.office, event.contact_point)
+    ordered = clean_sessions(sessions) if sessions is not None else None
+    if ordered:
+        changes["starts_at"], changes["ends_at"] = session_span(ordered)
     changes = changed_fields(event, changes)
+    if ordered is None and {"starts_at", "ends_at"} & set(changes) and event.sessions.exists():
+        raise ValidationError(
+            {"starts_at": _("This event has several sessions: change the times of the sessions.")}
+        )
     for name, value in changes.items():
         setattr(event, name, value)
     if "office" in changes or "contact_point" in changes:
@@ -188,13 +222,19 @@ def event_update(
             event.save(update_fields=list(changes))
         if partner_list is not None:
             event.partners.set(partner_list)
+        if ordered is not None:
+            store_sessions(event, ordered)
         if "kind" in changes:
             _ensure_starter_consent_question(event)
         audit_log(
             actor=actor,
             action="events.event.updated",
             target=event,
-            data={"changed": sorted(changes) + (["partners"] if partner_list is not None else [])},
+            data={
+                "changed": sorted(changes)
+                + (["partners"] if partner_list is not None else [])
+                + (["sessions"] if ordered is not None else [])
+            },
         )
         if {"capacity", "has_waiting_list"} & set(changes):
             locked = Event.objects.select_for_update().get(pk=event.pk)

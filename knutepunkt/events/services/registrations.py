@@ -99,7 +99,9 @@ def registration_create(
     answers: Mapping[Any, Any] | None = None,
     actor: User | None = None,
 ) -> Registration:
-    """Sign a person up: confirmed while places remain, then on the waiting list.
+    """Sign a person up: confirmed while places remain, then on the waiting list. For an
+    event whose sign-ups need approval, "confirmed" reads "awaiting approval" (pending):
+    the place is held until staff approve or decline.
 
     The event row is locked before the confirmed sign-ups are counted, so simultaneous
     sign-ups are placed one after the other and never overfill the event. ``answers``
@@ -116,10 +118,10 @@ def registration_create(
                 {"email": _("This e-mail address is already signed up for this event.")},
                 code="duplicate",
             )
-        status = RegistrationStatus.CONFIRMED
+        status = _place_status(locked)
         full = (
             locked.capacity is not None
-            and locked.registrations.confirmed().count() >= locked.capacity
+            and locked.registrations.holding_place().count() >= locked.capacity
         )
         if full:
             if not locked.has_waiting_list:
@@ -146,20 +148,40 @@ def registration_create(
     return registration
 
 
+def _place_status(event: Event) -> str:
+    """The status of a sign-up that gets a place: awaiting approval where sign-ups need
+    it, otherwise confirmed."""
+    if event.needs_approval:
+        return RegistrationStatus.PENDING
+    return RegistrationStatus.CONFIRMED
+
+
 def fill_places(event: Event, *, actor: User | None) -> list[Registration]:
-    """Move the longest-waiting people up while places are free. ``event`` must be locked."""
+    """Move the longest-waiting people up while places are free (confirmed and pending
+    sign-ups both hold a place). Where sign-ups need approval, the person moves up to
+    "awaiting approval". ``event`` must be locked."""
     if event.is_cancelled or event.ends_at <= timezone.now():
         return []
     waiting = event.registrations.waiting().order_by("created_at", "id")
     if event.capacity is not None:
-        free = event.capacity - event.registrations.confirmed().count()
+        free = event.capacity - event.registrations.holding_place().count()
         if free <= 0:
             return []
         waiting = waiting[:free]
     promoted = list(waiting)
     for registration in promoted:
-        _promote(registration, actor=actor)
+        if event.needs_approval:
+            _move_to_pending(registration, actor=actor)
+        else:
+            _promote(registration, actor=actor)
     return promoted
+
+
+def _move_to_pending(registration: Registration, *, actor: User | None) -> None:
+    registration.status = RegistrationStatus.PENDING
+    registration.save(update_fields=["status"])
+    audit_log(actor=actor, action="events.registration.moved_to_pending", target=registration)
+    transaction.on_commit(partial(emails.send_moved_to_pending, registration.pk))
 
 
 def _promote(registration: Registration, *, actor: User | None) -> None:
@@ -185,7 +207,7 @@ def registration_cancel(*, registration: Registration, actor: User | None = None
         current = Registration.objects.select_for_update().filter(pk=registration.pk).first()
         if current is None:
             return
-        was_confirmed = current.status == RegistrationStatus.CONFIRMED
+        was_confirmed = current.status in (RegistrationStatus.CONFIRMED, RegistrationStatus.PENDING)
         audit_log(
             actor=actor,
             action="events.registration.cancelled",
@@ -231,7 +253,7 @@ def registration_confirm(*, registration: Registration, actor: User | None) -> R
                 _("Only someone on the waiting list can be given a place."), code="not_waiting"
             )
         if event.capacity is not None and (
-            event.registrations.confirmed().count() >= event.capacity
+            event.registrations.holding_place().count() >= event.capacity
         ):
             raise ValidationError(_("There is no free place."), code="full")
         _promote(current, actor=actor)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-from urllib.parse import urlparse
 
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
@@ -11,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from knutepunkt.events.calendar import CONTENT_TYPE, event_calendar, event_filename
+from knutepunkt.events.calendar import CONTENT_TYPE, event_calendar, event_filename, event_uid
 from knutepunkt.events.ical import CalendarEvent, build_calendar
 from knutepunkt.events.models import Event
 from knutepunkt.events.querysets import EventQuerySet
@@ -22,9 +21,14 @@ from knutepunkt.network.models import DistrictOffice
 PAST_DAYS = 90
 
 
-def _uid(event: Event) -> str:
-    host = urlparse(settings.SITE_URL).hostname or "knutepunkt"
-    return f"event-{event.pk}@{host}"
+def _summary(event: Event, number: int, count: int) -> str:
+    if count == 1:
+        return event.title
+    return _("%(title)s (session %(number)d of %(count)d)") % {
+        "title": event.title,
+        "number": number,
+        "count": count,
+    }
 
 
 def _location(event: Event) -> str:
@@ -39,22 +43,26 @@ def _location(event: Event) -> str:
 def _feed_events(events: EventQuerySet) -> list[CalendarEvent]:
     since = timezone.now() - datetime.timedelta(days=PAST_DAYS)
     stamp = timezone.now()
+    # An event with several sessions is one calendar entry per session.
     return [
         CalendarEvent(
-            uid=_uid(event),
-            start=event.starts_at,
-            end=event.ends_at,
+            uid=event_uid(event, session),
+            start=session.starts_at,
+            end=session.ends_at,
             stamp=stamp,
-            summary=event.title,
+            summary=_summary(event, number, len(sessions)),
             description=event.description,
-            location=_location(event),
+            location=", ".join(part for part in (session.venue_note, _location(event)) if part),
             url=f"{settings.SITE_URL}{event.get_absolute_url()}",
             cancelled=event.is_cancelled,
         )
         for event in events.public()
         .filter(ends_at__gte=since)
         .select_related("municipality")
+        .prefetch_related("sessions")
         .order_by("starts_at", "pk")
+        for sessions in [event.session_list()]
+        for number, session in enumerate(sessions, start=1)
     ]
 
 

@@ -169,6 +169,8 @@ def registration_result(request: HttpRequest, token: str) -> HttpResponse:
             "position": waiting_position(registration) if registration else None,
             "confirmed": registration is not None
             and registration.status == RegistrationStatus.CONFIRMED,
+            "pending": registration is not None
+            and registration.status == RegistrationStatus.PENDING,
             "cancelled": registration is None,
         },
     )

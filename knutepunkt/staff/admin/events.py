@@ -52,7 +52,7 @@ class EventAdmin(ScopedModelAdmin):
     date_hierarchy = "starts_at"
     list_select_related = ["municipality", "office"]
     prepopulated_fields = {"slug": ["title"]}
-    readonly_fields = ["is_cancelled", "cancelled_count", "created_at"]
+    readonly_fields = ["is_cancelled", "cancelled_count", "declined_count", "created_at"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "kind", "description"]}),
         (
@@ -67,6 +67,7 @@ class EventAdmin(ScopedModelAdmin):
                     "is_public",
                     "capacity",
                     "has_waiting_list",
+                    "needs_approval",
                     "signup_opens_at",
                     "signup_closes_at",
                 ]
@@ -74,7 +75,15 @@ class EventAdmin(ScopedModelAdmin):
         ),
         (
             _("After the event"),
-            {"fields": ["attended_count", "cancelled_count", "is_cancelled", "created_at"]},
+            {
+                "fields": [
+                    "attended_count",
+                    "cancelled_count",
+                    "declined_count",
+                    "is_cancelled",
+                    "created_at",
+                ]
+            },
         ),
     ]
     filter_horizontal = ["partners"]

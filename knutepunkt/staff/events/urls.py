@@ -38,4 +38,14 @@ urlpatterns: list[URLPattern | URLResolver] = [
         views.registration_confirm,
         name="registration_confirm",
     ),
+    path(
+        "arrangementer/<int:pk>/pameldinger/<int:registration_pk>/godkjenn/",
+        views.registration_approve,
+        name="registration_approve",
+    ),
+    path(
+        "arrangementer/<int:pk>/pameldinger/<int:registration_pk>/avslaa/",
+        views.registration_decline,
+        name="registration_decline",
+    ),
 ]

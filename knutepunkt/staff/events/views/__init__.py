@@ -8,8 +8,10 @@ from knutepunkt.staff.events.views.signups import (
     event_message,
     question_add,
     question_delete,
+    registration_approve,
     registration_cancel,
     registration_confirm,
+    registration_decline,
 )
 
 __all__ = [
@@ -23,6 +25,8 @@ __all__ = [
     "event_message",
     "question_add",
     "question_delete",
+    "registration_approve",
     "registration_cancel",
     "registration_confirm",
+    "registration_decline",
 ]

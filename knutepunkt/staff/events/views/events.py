@@ -15,10 +15,17 @@ from knutepunkt.events import services
 from knutepunkt.events.access import get_event_for_user
 from knutepunkt.events.models import Event, RegistrationStatus
 from knutepunkt.events.selectors import event_availability
+from knutepunkt.events.services import MAX_SESSIONS
 from knutepunkt.network.models import Partner
 from knutepunkt.staff.access import staff_view
 from knutepunkt.staff.events.event_templates import TEMPLATES, get_template
-from knutepunkt.staff.events.forms import EventForm, QuestionForm, start_suggestion
+from knutepunkt.staff.events.forms import (
+    DeclineForm,
+    EventForm,
+    QuestionForm,
+    session_formset,
+    start_suggestion,
+)
 from knutepunkt.web.forms import add_service_errors
 
 
@@ -35,6 +42,9 @@ def event_list(request: HttpRequest) -> HttpResponse:
             ),
             waiting_count=Count(
                 "registrations", filter=Q(registrations__status=RegistrationStatus.WAITING)
+            ),
+            pending_count=Count(
+                "registrations", filter=Q(registrations__status=RegistrationStatus.PENDING)
             ),
         )
     )
@@ -54,8 +64,28 @@ def event_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _form_context(form: EventForm, **extra: Any) -> dict[str, Any]:
-    return {"form": form, **extra}
+# The name of the submit button that adds a blank session row instead of saving.
+ADD_SESSION = "add_session"
+
+
+def _valid(form: EventForm, sessions: Any) -> bool:
+    form_ok = form.is_valid()
+    return (sessions.is_valid() or not sessions.submitted) and form_ok
+
+
+def _sessions(form: EventForm, sessions: Any) -> Any:
+    """All sessions for the service, or None when the POST did not include them."""
+    return form.sessions(sessions.sessions()) if sessions.submitted else None
+
+
+def _form_context(form: EventForm, sessions: Any, **extra: Any) -> dict[str, Any]:
+    return {
+        "form": form,
+        "sessions": sessions,
+        "add_session": ADD_SESSION,
+        "max_sessions": MAX_SESSIONS,
+        **extra,
+    }
 
 
 @staff_view
@@ -64,11 +94,16 @@ def event_create(request: HttpRequest) -> HttpResponse:
     template = get_template(request.POST.get("template") or request.GET.get("mal"))
     initial = template.initial(start_suggestion(timezone.now())) if template else {}
     form = EventForm(request.POST or None, user=request.user, initial=initial)
-    if request.method == "POST" and form.is_valid():
+    adding = ADD_SESSION in request.POST
+    sessions = session_formset(request.POST or None, None, add_one=adding)
+    if adding:
+        form.without_errors()
+    elif request.method == "POST" and _valid(form, sessions):
         try:
             event = services.event_create(
                 actor=request.user,  # type: ignore[arg-type]
                 partners=form.cleaned_data["partners"],
+                sessions=_sessions(form, sessions),
                 **form.service_values(),
             )
         except ValidationError as error:
@@ -87,7 +122,7 @@ def event_create(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "events/staff/event_form.html",
-        _form_context(form, template=template, suggested_partners=suggested, event=None),
+        _form_context(form, sessions, template=template, suggested_partners=suggested, event=None),
     )
 
 
@@ -100,12 +135,17 @@ def _not_allowed() -> str:
 @staff_view
 def event_edit(request: HttpRequest, pk: int) -> HttpResponse:
     # The form works on its own copy: the service compares against the stored event.
+    stored = get_event_for_user(request.user, pk)
     form = EventForm(
         request.POST or None,
         user=request.user,
         instance=get_event_for_user(request.user, pk),
     )
-    if request.method == "POST" and form.is_valid():
+    adding = ADD_SESSION in request.POST
+    sessions = session_formset(request.POST or None, stored, add_one=adding)
+    if adding:
+        form.without_errors()
+    elif request.method == "POST" and _valid(form, sessions):
         event = get_event_for_user(request.user, pk)
         values = form.service_values()
         try:
@@ -113,6 +153,7 @@ def event_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 event=event,
                 actor=request.user,  # type: ignore[arg-type]
                 partners=form.cleaned_data["partners"],
+                sessions=_sessions(form, sessions),
                 **values,
             )
         except ValidationError as error:
@@ -124,7 +165,7 @@ def event_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "events/staff/event_form.html",
-        _form_context(form, event=get_event_for_user(request.user, pk), template=None),
+        _form_context(form, sessions, event=stored, template=None),
     )
 
 
@@ -141,9 +182,9 @@ def activity_link(event: Event) -> tuple[Any, str | None]:
 
 def registration_rows(event: Event) -> dict[str, list[dict[str, Any]]]:
     """Sign-ups by status, each with its answers in the order of the questions (cancelled
-    ones are deleted: the event only counts them)."""
+    and declined ones are deleted: the event only counts them)."""
     questions = list(event.questions.all())
-    groups: dict[str, list[dict[str, Any]]] = {"confirmed": [], "waiting": []}
+    groups: dict[str, list[dict[str, Any]]] = {"confirmed": [], "pending": [], "waiting": []}
     for registration in event.registrations.order_by("created_at", "id"):
         answers = []
         for question in questions:
@@ -159,6 +200,7 @@ def registration_rows(event: Event) -> dict[str, list[dict[str, Any]]]:
 @staff_view
 def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     event = get_event_for_user(request.user, pk)
+    groups = registration_rows(event)
     activity, activity_url = activity_link(event)
     user: Any = request.user
     return render(
@@ -169,7 +211,10 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "availability": event_availability(event),
             "questions": list(event.questions.all()),
             "question_form": QuestionForm(),
-            "groups": registration_rows(event),
+            "groups": groups,
+            "taken": len(groups["confirmed"]) + len(groups["pending"]),
+            "sessions": event.session_list(),
+            "decline_form": DeclineForm(),
             "activity": activity,
             "activity_url": activity_url,
             "can_record_attendance": user.is_head_office or user.is_office_staff,

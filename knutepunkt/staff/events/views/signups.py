@@ -14,7 +14,7 @@ from knutepunkt.events import exports, services
 from knutepunkt.events.access import get_event_for_user, get_registration_for_user
 from knutepunkt.events.models import Event, EventQuestion, Registration
 from knutepunkt.staff.access import staff_view
-from knutepunkt.staff.events.forms import MessageForm, QuestionForm
+from knutepunkt.staff.events.forms import DeclineForm, MessageForm, QuestionForm
 from knutepunkt.staff.events.views.common import error_text
 from knutepunkt.web.forms import add_service_errors
 
@@ -53,6 +53,51 @@ def registration_confirm(request: HttpRequest, pk: int, registration_pk: int) ->
         messages.error(request, error_text(error))
     else:
         messages.success(request, _("The person has a place now and gets an e-mail."))
+    return _back(event)
+
+
+@staff_view
+@require_POST
+def registration_approve(request: HttpRequest, pk: int, registration_pk: int) -> HttpResponse:
+    """Approve a sign-up awaiting approval: the person's place is confirmed."""
+    event = get_event_for_user(request.user, pk)
+    registration = _registration(request, event, registration_pk)
+    try:
+        services.registration_approve(registration=registration, actor=request.user)  # type: ignore[arg-type]
+    except ValidationError as error:
+        messages.error(request, error_text(error))
+    else:
+        messages.success(
+            request,
+            _("%(name)s's sign-up was approved; they get an e-mail.") % {"name": registration.name},
+        )
+    return _back(event)
+
+
+@staff_view
+@require_POST
+def registration_decline(request: HttpRequest, pk: int, registration_pk: int) -> HttpResponse:
+    """Decline a sign-up awaiting approval, with an optional message to the person."""
+    event = get_event_for_user(request.user, pk)
+    registration = _registration(request, event, registration_pk)
+    form = DeclineForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(str(e) for e in form.errors.get("message", [])))
+        return _back(event)
+    try:
+        services.registration_decline(
+            registration=registration,
+            actor=request.user,  # type: ignore[arg-type]
+            message=form.cleaned_data["message"],
+        )
+    except ValidationError as error:
+        messages.error(request, error_text(error))
+    else:
+        messages.success(
+            request,
+            _("%(name)s's sign-up was declined; they get an e-mail and the place is free.")
+            % {"name": registration.name},
+        )
     return _back(event)
 
 

@@ -26,7 +26,7 @@ from playwright.sync_api import expect
 from knutepunkt.core.testing import PageWatch, axe_violations, describe_violations
 from knutepunkt.core.tests.public_data import PublicSite, build_public_site
 from knutepunkt.events.models import Registration
-from knutepunkt.events.tokens import cancel_token
+from knutepunkt.events.tokens import cancel_token, result_token
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -66,6 +66,13 @@ def page_types(site: PublicSite) -> list[tuple[str, int]]:
         ("/arrangementer/avmelding/not-a-token/", 404),
         ("/interesse/", 200),
         ("/statistikk/", 200),
+        (f"/arrangementer/pamelding/{result_token(site.first_registration)}/", 200),
+        (f"/finn-hjelp/gruppe/{site.molde_group.pk}/", 200),
+        (f"/meld-feil/gruppe/{site.molde_group.pk}/", 200),
+        ("/meld-feil/takk/", 200),
+        ("/apne-data/", 200),
+        ("/apne-data/kriterier/", 200),
+        ("/api/", 200),
         ("/finnes-ikke/", 404),
     ]
     try:

@@ -106,6 +106,8 @@ SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
     "knutepunkt.core",
+    # The e-mail outbox, scheduled jobs and heartbeats (just above core).
+    "knutepunkt.operations",
     "knutepunkt.accounts",
     "knutepunkt.geo",
     "knutepunkt.network",
@@ -265,7 +267,7 @@ WHITENOISE_MAX_AGE = 0 if DEBUG else 31536000
 
 
 # E-mail: EMAIL_URL such as smtp://user:pass@host:587?tls=1, console://, locmem://, file:///path
-def _email_settings(url: str) -> dict[str, object]:
+def email_settings(url: str) -> dict[str, object]:
     if not url:
         return {"EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend"}
     parsed = urlparse(url)
@@ -294,7 +296,7 @@ def _email_settings(url: str) -> dict[str, object]:
     return result
 
 
-globals().update(_email_settings(env_str("EMAIL_URL")))
+globals().update(email_settings(env_str("EMAIL_URL")))
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Selvhjelp Norge <post@knutepunkt.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

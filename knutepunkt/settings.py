@@ -53,15 +53,35 @@ DEBUG = env_bool("DEBUG", default=False)
 TESTING = env_bool("KNUTEPUNKT_TESTING", default=False)
 
 _DEV_SECRET = "django-insecure-development-only-not-for-production"  # noqa: S105
+PRODUCTION = not (DEBUG or TESTING)
+
+
+def weak_secret(value: str) -> bool:
+    """Django's own rule (check W009) plus the template's placeholder: at least 50
+    characters, at least 5 different ones, not a development or example key."""
+    lowered = value.lower()
+    return (
+        len(value) < 50
+        or len(set(value)) < 5
+        or lowered.startswith("django-insecure")
+        or "change-me" in lowered
+    )
+
+
 SECRET_KEY = env_str("SECRET_KEY")
 if not SECRET_KEY:
-    if DEBUG or TESTING:
+    if not PRODUCTION:
         SECRET_KEY = _DEV_SECRET
     else:
         raise ImproperlyConfigured(
             "SECRET_KEY must be set when DEBUG is off. For development, run with DEBUG=1 "
             "(make run does this)."
         )
+elif PRODUCTION and weak_secret(SECRET_KEY):
+    raise ImproperlyConfigured(
+        "SECRET_KEY is too weak for production: use at least 50 random characters "
+        '(`python -c "import secrets; print(secrets.token_urlsafe(50))"`).'
+    )
 
 # Interests are health data: their contact fields are encrypted with these Fernet keys
 # (comma-separated; the first encrypts, all decrypt — see knutepunkt/interests/crypto.py).
@@ -214,17 +234,32 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "staff:dashboard"
 LOGOUT_REDIRECT_URL = "pages:home"
 
-# Cache: Redis when REDIS_URL is set, local memory otherwise.
+# Cache: Redis when REDIS_URL is set, local memory otherwise. The cache holds more than
+# pages: rate limits, wrong second-factor codes (the lockout) and one-time proof-of-work
+# tokens. Local memory is per process, so several web processes without Redis would each
+# count on their own (5 wrong codes *per process*): production refuses that.
 REDIS_URL = env_str("REDIS_URL")
+WEB_CONCURRENCY = max(env_int("WEB_CONCURRENCY", 1), env_int("GRANIAN_WORKERS", 1))
 if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "knutepunkt",
+            "TIMEOUT": 300,
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
         }
     }
+    # Sessions are rows in the database (shared by every node); Redis keeps a copy in
+    # front, so most requests read no session row.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
+    if PRODUCTION and (WEB_CONCURRENCY > 1 or env_bool("KNUTEPUNKT_MULTI_NODE")):
+        raise ImproperlyConfigured(
+            "REDIS_URL must be set when more than one web process serves the site "
+            "(WEB_CONCURRENCY/GRANIAN_WORKERS > 1 or KNUTEPUNKT_MULTI_NODE): rate limits, "
+            "sign-in lockouts and one-time tokens must be shared."
+        )
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -296,7 +331,23 @@ def email_settings(url: str) -> dict[str, object]:
     return result
 
 
-globals().update(email_settings(env_str("EMAIL_URL")))
+EMAIL_URL = env_str("EMAIL_URL")
+if PRODUCTION and not EMAIL_URL:
+    raise ImproperlyConfigured(
+        "EMAIL_URL must be set when DEBUG is off (smtp://user:pass@host:587?tls=1); "
+        "production never falls back to printing e-mails on the console."
+    )
+globals().update(email_settings(EMAIL_URL))
+# The worker gives up on a slow server after this long and retries later (the outbox).
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
+# The outbox (knutepunkt/operations/outbox.py): retries with exponential backoff from
+# OUTBOX_RETRY_BASE_SECONDS, given up after OUTBOX_MAX_ATTEMPTS (about 5 hours with the
+# defaults); the record of a sent e-mail is kept for OUTBOX_SENT_RETENTION_HOURS, a
+# given-up one (with its address and text) for OUTBOX_FAILED_RETENTION_DAYS.
+OUTBOX_RETRY_BASE_SECONDS = env_int("OUTBOX_RETRY_BASE_SECONDS", 30)
+OUTBOX_MAX_ATTEMPTS = env_int("OUTBOX_MAX_ATTEMPTS", 10)
+OUTBOX_SENT_RETENTION_HOURS = env_int("OUTBOX_SENT_RETENTION_HOURS", 24)
+OUTBOX_FAILED_RETENTION_DAYS = env_int("OUTBOX_FAILED_RETENTION_DAYS", 14)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Selvhjelp Norge <post@knutepunkt.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -309,14 +360,20 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-if not DEBUG and not TESTING:
+if PRODUCTION:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
-    SESSION_COOKIE_SECURE = True
-    CSRF_COOKIE_SECURE = True
+    # Off only for a plain-http setup (a closed test network): then forms would fail
+    # CSRF with Secure cookies. `check --deploy` warns about it, as it should.
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
+# Trust X-Forwarded-Proto only behind a proxy that sets it (deploy/nginx): otherwise any
+# client could claim https. Without it behind a TLS proxy, SSL redirects would loop.
+if env_bool("TRUST_X_FORWARDED_PROTO"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# The load balancer's probes come over plain http to the node itself (docs/operations.md).
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 
 # Content-Security-Policy: nothing from any other origin; no inline script or style. The
 # one inline script element, the events' JSON-LD (a data block, never run), carries the

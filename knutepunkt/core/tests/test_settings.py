@@ -43,6 +43,8 @@ def test_check_deploy_is_clean_with_production_settings(tmp_path):
         SECRET_KEY="x7!kq2-" + "p" * 20 + "Zr9$wLm3@vB8^nT5&cY1*hG6",
         ALLOWED_HOSTS="knutepunkt.example.org",
         INTEREST_ENCRYPTION_KEYS="u2mG3c1c1YdTSb2b0bqg5yq3Rr3J2n0C6sQ6m5s5Z3U=",
+        EMAIL_URL="smtp://mail.example.org:587?tls=1",
+        TRUST_X_FORWARDED_PROTO="1",
         KNUTEPUNKT_VAR_DIR=str(tmp_path),
     )
     assert result.returncode == 0, result.stderr + result.stdout

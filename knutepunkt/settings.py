@@ -288,8 +288,24 @@ STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 # The project-wide assets (site.css, favicon) live outside any app.
+# Files the worker makes (exports) go through the "exports" storage, so any web node can
+# serve them: a directory every node mounts (EXPORT_STORAGE_DIR; NFS or the like), or an
+# S3-compatible bucket (EXPORT_STORAGE_BACKEND=storages.backends.s3.S3Storage with
+# django-storages installed and its AWS_* variables; docs/operations.md). Old exports are
+# deleted by the scheduler after EXPORT_RETENTION_DAYS.
+EXPORT_STORAGE_DIR = env_str("EXPORT_STORAGE_DIR", str(VAR_DIR / "exports"))
+EXPORT_RETENTION_DAYS = env_int("EXPORT_RETENTION_DAYS", 30)
+_EXPORT_BACKEND = env_str("EXPORT_STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "exports": {
+        "BACKEND": _EXPORT_BACKEND,
+        "OPTIONS": (
+            {"location": EXPORT_STORAGE_DIR}
+            if _EXPORT_BACKEND.endswith("FileSystemStorage")
+            else {"location": env_str("EXPORT_STORAGE_PREFIX", "exports")}
+        ),
+    },
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -427,6 +443,25 @@ TASKS = {
         "QUEUES": ["default"],
     }
 }
+
+# The scheduler's jobs (`manage.py scheduler`, docs/operations.md): name, task, interval
+# in seconds. Every task is idempotent; head office sees each job's last and next run and
+# its last error in the admin (Operations → scheduled jobs).
+HOUR, DAY = 3600, 86400
+SCHEDULED_JOBS = [
+    ("outbox.send", "knutepunkt.operations.tasks.send_outbox", 60),
+    ("outbox.purge", "knutepunkt.operations.tasks.purge_outbox", HOUR),
+    ("worker.heartbeat", "knutepunkt.operations.tasks.worker_heartbeat", 60),
+    ("tasks.prune_results", "knutepunkt.operations.tasks.prune_task_results", DAY),
+    ("events.purge_registrations", "knutepunkt.events.tasks.purge_past_registrations", DAY),
+    ("interests.remind_and_purge", "knutepunkt.interests.tasks.purge_expired_interests", DAY),
+    ("interests.formation", "knutepunkt.interests.tasks.form_groups", DAY),
+    ("starters.remind_and_purge", "knutepunkt.starters.tasks.purge_inactive_starters", DAY),
+    ("network.purge_contacts", "knutepunkt.network.tasks.purge_stale_partner_contacts", DAY),
+    ("feedback.purge_change_requests", "knutepunkt.feedback.tasks.purge_change_requests", DAY),
+    ("reports.remind_deadlines", "knutepunkt.reports.tasks.remind_report_deadlines", DAY),
+    ("reports.purge_exports", "knutepunkt.reports.tasks.purge_old_exports", DAY),
+]
 
 # Domain settings.
 KNUTEPUNKT = {

@@ -30,3 +30,26 @@ def worker_heartbeat() -> str:
 
     heartbeat("worker")
     return "ok"
+
+
+@task()
+def prune_task_results() -> dict[str, int]:
+    """Delete the worker's records of tasks finished more than a day ago (each outbox run
+    leaves one). Idempotent."""
+    import datetime
+
+    from django.utils import timezone
+    from django_tasks_db.models import DBTaskResult
+
+    cutoff = timezone.now() - datetime.timedelta(days=1)
+    deleted, _per_model = DBTaskResult.objects.finished().filter(finished_at__lt=cutoff).delete()
+    return {"deleted": deleted}
+
+
+@task()
+def run_scheduled_job(name: str) -> str:
+    """Run one job of the scheduler and record the outcome on its ``ScheduledJob`` row
+    (last run, last success or error), so head office sees it in the admin."""
+    from knutepunkt.operations.scheduling import run_job
+
+    return run_job(name)

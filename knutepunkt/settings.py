@@ -168,6 +168,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # /healthz and /readyz, before host checks and the https redirect (load balancers).
+    "knutepunkt.operations.health.HealthMiddleware",
+    # The request id of every log line (X-Request-ID from nginx, or a new one).
+    "knutepunkt.operations.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -410,10 +414,34 @@ CONTENT_SECURITY_POLICY = {
 }
 
 # Logging: personal data never goes to logs; request bodies are never logged.
+# JSON lines with the request id (LOG_FORMAT=json, the production default) or plain text;
+# paths lose their signed tokens; 4xx answers are logged without a traceback.
+LOG_FORMAT = env_str("LOG_FORMAT", "json" if PRODUCTION else "text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        "request_id": {"()": "knutepunkt.operations.logs.RequestIdFilter"},
+        "client_errors": {"()": "knutepunkt.operations.logs.ClientErrorFilter"},
+    },
+    "formatters": {
+        "json": {"()": "knutepunkt.operations.logs.JsonFormatter"},
+        "text": {
+            "()": "knutepunkt.operations.logs.TextFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s",
+        },
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json" if LOG_FORMAT == "json" else "text",
+            "filters": ["request_id"],
+        }
+    },
+    "loggers": {
+        "django.request": {"filters": ["client_errors"]},
+        "django.security": {"filters": ["client_errors"]},
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
 

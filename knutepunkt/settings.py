@@ -307,7 +307,17 @@ STORAGES = {
         "OPTIONS": (
             {"location": EXPORT_STORAGE_DIR}
             if _EXPORT_BACKEND.endswith("FileSystemStorage")
-            else {"location": env_str("EXPORT_STORAGE_PREFIX", "exports")}
+            # django-storages' S3Storage (any S3-compatible service); keep the bucket private.
+            else {
+                "location": env_str("EXPORT_STORAGE_PREFIX", "exports"),
+                "bucket_name": env_str("AWS_STORAGE_BUCKET_NAME"),
+                "endpoint_url": env_str("AWS_S3_ENDPOINT_URL") or None,
+                "region_name": env_str("AWS_S3_REGION_NAME") or None,
+                "access_key": env_str("AWS_ACCESS_KEY_ID"),
+                "secret_key": env_str("AWS_SECRET_ACCESS_KEY"),
+                "default_acl": "private",
+                "querystring_auth": True,
+            }
         ),
     },
     "staticfiles": {

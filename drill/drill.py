@@ -160,8 +160,7 @@ class Stack:
         conf_dir = self.tmp / "nginx"
         conf_dir.mkdir(exist_ok=True)
         upstreams = "\n".join(
-            f"        server 127.0.0.1:{port} max_fails=0;"
-            for port in self.node_ports
+            f"        server 127.0.0.1:{port} max_fails=0;" for port in self.node_ports
         )
         static_root = self.env["KNUTEPUNKT_VAR_DIR"] + "/static/"
         (conf_dir / "nginx.conf").write_text(

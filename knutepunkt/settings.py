@@ -300,25 +300,26 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 EXPORT_STORAGE_DIR = env_str("EXPORT_STORAGE_DIR", str(VAR_DIR / "exports"))
 EXPORT_RETENTION_DAYS = env_int("EXPORT_RETENTION_DAYS", 30)
 _EXPORT_BACKEND = env_str("EXPORT_STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage")
-STORAGES = {
+_EXPORT_OPTIONS: dict[str, object] = (
+    {"location": EXPORT_STORAGE_DIR}
+    if _EXPORT_BACKEND.endswith("FileSystemStorage")
+    # django-storages' S3Storage (any S3-compatible service); keep the bucket private.
+    else {
+        "location": env_str("EXPORT_STORAGE_PREFIX", "exports"),
+        "bucket_name": env_str("AWS_STORAGE_BUCKET_NAME"),
+        "endpoint_url": env_str("AWS_S3_ENDPOINT_URL") or None,
+        "region_name": env_str("AWS_S3_REGION_NAME") or None,
+        "access_key": env_str("AWS_ACCESS_KEY_ID"),
+        "secret_key": env_str("AWS_SECRET_ACCESS_KEY"),
+        "default_acl": "private",
+        "querystring_auth": True,
+    }
+)
+STORAGES: dict[str, dict[str, object]] = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "exports": {
         "BACKEND": _EXPORT_BACKEND,
-        "OPTIONS": (
-            {"location": EXPORT_STORAGE_DIR}
-            if _EXPORT_BACKEND.endswith("FileSystemStorage")
-            # django-storages' S3Storage (any S3-compatible service); keep the bucket private.
-            else {
-                "location": env_str("EXPORT_STORAGE_PREFIX", "exports"),
-                "bucket_name": env_str("AWS_STORAGE_BUCKET_NAME"),
-                "endpoint_url": env_str("AWS_S3_ENDPOINT_URL") or None,
-                "region_name": env_str("AWS_S3_REGION_NAME") or None,
-                "access_key": env_str("AWS_ACCESS_KEY_ID"),
-                "secret_key": env_str("AWS_SECRET_ACCESS_KEY"),
-                "default_acl": "private",
-                "querystring_auth": True,
-            }
-        ),
+        "OPTIONS": _EXPORT_OPTIONS,
     },
     "staticfiles": {
         "BACKEND": (

@@ -16,7 +16,7 @@ SITE_URL ?= http://$(URL_HOST):$(PORT)
 DEV = DEBUG=1 SITE_URL=$(SITE_URL)
 PG_URL ?= postgres://postgres@127.0.0.1:5432/knutepunkt
 
-.PHONY: run demo logins totp test test-pg check lint imports types migrations-check bench install install-dev clean messages
+.PHONY: run demo logins totp test test-pg check lint imports types migrations-check bench drill install install-dev clean messages
 
 $(VENV)/.base-installed: requirements/base.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -79,6 +79,12 @@ messages:
 ## make bench: benchmarks against PostgreSQL; prints BENCH <name> <value> <unit> lines.
 bench: install-dev
 	DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} scripts/run-bench.sh
+
+## make drill: the production stack (nginx, two granian nodes, a worker, PostgreSQL, Redis)
+## under 1,000 sign-ups with killed workers, a killed node and dropped database connections;
+## prints DRILL <name> <value> lines and fails if anything was lost (drill/drill.py).
+drill: install
+	DRILL_PG=$${DRILL_PG:-postgres://postgres@127.0.0.1:5432} $(PY) drill/drill.py
 
 clean:
 	rm -rf var/ .mypy_cache .ruff_cache

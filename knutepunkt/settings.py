@@ -53,15 +53,35 @@ DEBUG = env_bool("DEBUG", default=False)
 TESTING = env_bool("KNUTEPUNKT_TESTING", default=False)
 
 _DEV_SECRET = "django-insecure-development-only-not-for-production"  # noqa: S105
+PRODUCTION = not (DEBUG or TESTING)
+
+
+def weak_secret(value: str) -> bool:
+    """Django's own rule (check W009) plus the template's placeholder: at least 50
+    characters, at least 5 different ones, not a development or example key."""
+    lowered = value.lower()
+    return (
+        len(value) < 50
+        or len(set(value)) < 5
+        or lowered.startswith("django-insecure")
+        or "change-me" in lowered
+    )
+
+
 SECRET_KEY = env_str("SECRET_KEY")
 if not SECRET_KEY:
-    if DEBUG or TESTING:
+    if not PRODUCTION:
         SECRET_KEY = _DEV_SECRET
     else:
         raise ImproperlyConfigured(
             "SECRET_KEY must be set when DEBUG is off. For development, run with DEBUG=1 "
             "(make run does this)."
         )
+elif PRODUCTION and weak_secret(SECRET_KEY):
+    raise ImproperlyConfigured(
+        "SECRET_KEY is too weak for production: use at least 50 random characters "
+        '(`python -c "import secrets; print(secrets.token_urlsafe(50))"`).'
+    )
 
 # Interests are health data: their contact fields are encrypted with these Fernet keys
 # (comma-separated; the first encrypts, all decrypt — see knutepunkt/interests/crypto.py).
@@ -106,6 +126,8 @@ SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
     "knutepunkt.core",
+    # The e-mail outbox, scheduled jobs and heartbeats (just above core).
+    "knutepunkt.operations",
     "knutepunkt.accounts",
     "knutepunkt.geo",
     "knutepunkt.network",
@@ -147,6 +169,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # /healthz and /readyz, before host checks and the https redirect (load balancers).
+    "knutepunkt.operations.health.HealthMiddleware",
+    # The request id of every log line (X-Request-ID from nginx, or a new one).
+    "knutepunkt.operations.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -213,17 +239,32 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "staff:dashboard"
 LOGOUT_REDIRECT_URL = "pages:home"
 
-# Cache: Redis when REDIS_URL is set, local memory otherwise.
+# Cache: Redis when REDIS_URL is set, local memory otherwise. The cache holds more than
+# pages: rate limits, wrong second-factor codes (the lockout) and one-time proof-of-work
+# tokens. Local memory is per process, so several web processes without Redis would each
+# count on their own (5 wrong codes *per process*): production refuses that.
 REDIS_URL = env_str("REDIS_URL")
+WEB_CONCURRENCY = max(env_int("WEB_CONCURRENCY", 1), env_int("GRANIAN_WORKERS", 1))
 if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "knutepunkt",
+            "TIMEOUT": 300,
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
         }
     }
+    # Sessions are rows in the database (shared by every node); Redis keeps a copy in
+    # front, so most requests read no session row.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
+    if PRODUCTION and (WEB_CONCURRENCY > 1 or env_bool("KNUTEPUNKT_MULTI_NODE")):
+        raise ImproperlyConfigured(
+            "REDIS_URL must be set when more than one web process serves the site "
+            "(WEB_CONCURRENCY/GRANIAN_WORKERS > 1 or KNUTEPUNKT_MULTI_NODE): rate limits, "
+            "sign-in lockouts and one-time tokens must be shared."
+        )
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -252,8 +293,35 @@ STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 # The project-wide assets (site.css, favicon) live outside any app.
-STORAGES = {
+# Files the worker makes (exports) go through the "exports" storage, so any web node can
+# serve them: a directory every node mounts (EXPORT_STORAGE_DIR; NFS or the like), or an
+# S3-compatible bucket (EXPORT_STORAGE_BACKEND=storages.backends.s3.S3Storage with
+# django-storages installed and its AWS_* variables; docs/operations.md). Old exports are
+# deleted by the scheduler after EXPORT_RETENTION_DAYS.
+EXPORT_STORAGE_DIR = env_str("EXPORT_STORAGE_DIR", str(VAR_DIR / "exports"))
+EXPORT_RETENTION_DAYS = env_int("EXPORT_RETENTION_DAYS", 30)
+_EXPORT_BACKEND = env_str("EXPORT_STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage")
+_EXPORT_OPTIONS: dict[str, object] = (
+    {"location": EXPORT_STORAGE_DIR}
+    if _EXPORT_BACKEND.endswith("FileSystemStorage")
+    # django-storages' S3Storage (any S3-compatible service); keep the bucket private.
+    else {
+        "location": env_str("EXPORT_STORAGE_PREFIX", "exports"),
+        "bucket_name": env_str("AWS_STORAGE_BUCKET_NAME"),
+        "endpoint_url": env_str("AWS_S3_ENDPOINT_URL") or None,
+        "region_name": env_str("AWS_S3_REGION_NAME") or None,
+        "access_key": env_str("AWS_ACCESS_KEY_ID"),
+        "secret_key": env_str("AWS_SECRET_ACCESS_KEY"),
+        "default_acl": "private",
+        "querystring_auth": True,
+    }
+)
+STORAGES: dict[str, dict[str, object]] = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "exports": {
+        "BACKEND": _EXPORT_BACKEND,
+        "OPTIONS": _EXPORT_OPTIONS,
+    },
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -266,7 +334,7 @@ WHITENOISE_MAX_AGE = 0 if DEBUG else 31536000
 
 
 # E-mail: EMAIL_URL such as smtp://user:pass@host:587?tls=1, console://, locmem://, file:///path
-def _email_settings(url: str) -> dict[str, object]:
+def email_settings(url: str) -> dict[str, object]:
     if not url:
         return {"EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend"}
     parsed = urlparse(url)
@@ -295,7 +363,23 @@ def _email_settings(url: str) -> dict[str, object]:
     return result
 
 
-globals().update(_email_settings(env_str("EMAIL_URL")))
+EMAIL_URL = env_str("EMAIL_URL")
+if PRODUCTION and not EMAIL_URL:
+    raise ImproperlyConfigured(
+        "EMAIL_URL must be set when DEBUG is off (smtp://user:pass@host:587?tls=1); "
+        "production never falls back to printing e-mails on the console."
+    )
+globals().update(email_settings(EMAIL_URL))
+# The worker gives up on a slow server after this long and retries later (the outbox).
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
+# The outbox (knutepunkt/operations/outbox.py): retries with exponential backoff from
+# OUTBOX_RETRY_BASE_SECONDS, given up after OUTBOX_MAX_ATTEMPTS (about 5 hours with the
+# defaults); the record of a sent e-mail is kept for OUTBOX_SENT_RETENTION_HOURS, a
+# given-up one (with its address and text) for OUTBOX_FAILED_RETENTION_DAYS.
+OUTBOX_RETRY_BASE_SECONDS = env_int("OUTBOX_RETRY_BASE_SECONDS", 30)
+OUTBOX_MAX_ATTEMPTS = env_int("OUTBOX_MAX_ATTEMPTS", 10)
+OUTBOX_SENT_RETENTION_HOURS = env_int("OUTBOX_SENT_RETENTION_HOURS", 24)
+OUTBOX_FAILED_RETENTION_DAYS = env_int("OUTBOX_FAILED_RETENTION_DAYS", 14)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Selvhjelp Norge <post@knutepunkt.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -308,14 +392,20 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-if not DEBUG and not TESTING:
+if PRODUCTION:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
-    SESSION_COOKIE_SECURE = True
-    CSRF_COOKIE_SECURE = True
+    # Off only for a plain-http setup (a closed test network): then forms would fail
+    # CSRF with Secure cookies. `check --deploy` warns about it, as it should.
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
+# Trust X-Forwarded-Proto only behind a proxy that sets it (deploy/nginx): otherwise any
+# client could claim https. Without it behind a TLS proxy, SSL redirects would loop.
+if env_bool("TRUST_X_FORWARDED_PROTO"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# The load balancer's probes come over plain http to the node itself (docs/operations.md).
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 
 # Content-Security-Policy: nothing from any other origin; no inline script or style. The
 # one inline script element, the events' JSON-LD (a data block, never run), carries the
@@ -336,10 +426,34 @@ CONTENT_SECURITY_POLICY = {
 }
 
 # Logging: personal data never goes to logs; request bodies are never logged.
+# JSON lines with the request id (LOG_FORMAT=json, the production default) or plain text;
+# paths lose their signed tokens; 4xx answers are logged without a traceback.
+LOG_FORMAT = env_str("LOG_FORMAT", "json" if PRODUCTION else "text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        "request_id": {"()": "knutepunkt.operations.logs.RequestIdFilter"},
+        "client_errors": {"()": "knutepunkt.operations.logs.ClientErrorFilter"},
+    },
+    "formatters": {
+        "json": {"()": "knutepunkt.operations.logs.JsonFormatter"},
+        "text": {
+            "()": "knutepunkt.operations.logs.TextFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s",
+        },
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json" if LOG_FORMAT == "json" else "text",
+            "filters": ["request_id"],
+        }
+    },
+    "loggers": {
+        "django.request": {"filters": ["client_errors"]},
+        "django.security": {"filters": ["client_errors"]},
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
 
@@ -385,6 +499,25 @@ TASKS = {
         "QUEUES": ["default"],
     }
 }
+
+# The scheduler's jobs (`manage.py scheduler`, docs/operations.md): name, task, interval
+# in seconds. Every task is idempotent; head office sees each job's last and next run and
+# its last error in the admin (Operations → scheduled jobs).
+HOUR, DAY = 3600, 86400
+SCHEDULED_JOBS = [
+    ("outbox.send", "knutepunkt.operations.tasks.send_outbox", 60),
+    ("outbox.purge", "knutepunkt.operations.tasks.purge_outbox", HOUR),
+    ("worker.heartbeat", "knutepunkt.operations.tasks.worker_heartbeat", 60),
+    ("tasks.prune_results", "knutepunkt.operations.tasks.prune_task_results", DAY),
+    ("events.purge_registrations", "knutepunkt.events.tasks.purge_past_registrations", DAY),
+    ("interests.remind_and_purge", "knutepunkt.interests.tasks.purge_expired_interests", DAY),
+    ("interests.formation", "knutepunkt.interests.tasks.form_groups", DAY),
+    ("starters.remind_and_purge", "knutepunkt.starters.tasks.purge_inactive_starters", DAY),
+    ("network.purge_contacts", "knutepunkt.network.tasks.purge_stale_partner_contacts", DAY),
+    ("feedback.purge_change_requests", "knutepunkt.feedback.tasks.purge_change_requests", DAY),
+    ("reports.remind_deadlines", "knutepunkt.reports.tasks.remind_report_deadlines", DAY),
+    ("reports.purge_exports", "knutepunkt.reports.tasks.purge_old_exports", DAY),
+]
 
 # Domain settings.
 KNUTEPUNKT = {

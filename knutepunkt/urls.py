@@ -17,3 +17,7 @@ urlpatterns += i18n_patterns(
     path("", include("knutepunkt.public.urls")),
     prefix_default_language=False,
 )
+
+# Error pages that work even without the static files' manifest (knutepunkt/web/errors.py).
+handler404 = "knutepunkt.web.errors.page_not_found"
+handler500 = "knutepunkt.web.errors.server_error"

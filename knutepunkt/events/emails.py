@@ -1,13 +1,14 @@
 """E-mails to people who signed up, in the language they signed up in.
 
-Each function takes ids, not objects: they run after the transaction has committed
-(``transaction.on_commit``) and read the current state themselves.
+Each function takes ids, not objects, and is called inside the transaction of the change
+that causes it: the e-mail is written to the outbox in that transaction
+(``knutepunkt.operations.outbox``) and the worker sends it after the commit.
 """
 
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.mail import EmailMessage, get_connection, send_mail
+from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -16,6 +17,7 @@ from django.utils.translation import gettext as _
 from knutepunkt.events.calendar import event_calendar, event_filename
 from knutepunkt.events.models import Event, Registration, RegistrationStatus
 from knutepunkt.events.tokens import cancel_token
+from knutepunkt.operations.outbox import outbox_queue
 
 
 def absolute_url(path: str) -> str:
@@ -33,27 +35,30 @@ def event_url(event: Event, language: str) -> str:
         return absolute_url(reverse("events:detail", kwargs={"slug": event.slug}))
 
 
+def _ref(registration: Registration) -> str:
+    return f"events.registration:{registration.pk}"
+
+
 def _send(
     registration: Registration,
     subject: str,
     template: str,
     *,
+    kind: str,
     with_calendar: bool = False,
     **context: object,
 ) -> None:
     url = event_url(registration.event, registration.language)
     context.update(registration=registration, event=registration.event, event_url=url)
     body = render_to_string(template, context)
-    if not with_calendar:
-        send_mail(subject, body, None, [registration.email])
-        return
     message = EmailMessage(subject, body, None, [registration.email])
-    message.attach(
-        event_filename(registration.event),
-        event_calendar(registration.event, url=url, language=registration.language),
-        "text/calendar",
-    )
-    message.send()
+    if with_calendar:
+        message.attach(
+            event_filename(registration.event),
+            event_calendar(registration.event, url=url, language=registration.language),
+            "text/calendar",
+        )
+    outbox_queue(message, kind=kind, ref=_ref(registration))
 
 
 def send_registration_received(registration_id: int) -> None:
@@ -75,6 +80,7 @@ def send_registration_received(registration_id: int) -> None:
             registration,
             subject,
             "events/email/registered.txt",
+            kind="events.registration_received",
             # A confirmed place comes with the event for the person's calendar.
             with_calendar=registration.status == RegistrationStatus.CONFIRMED,
             cancel_url=cancel_url(registration),
@@ -93,6 +99,7 @@ def send_promoted(registration_id: int) -> None:
             registration,
             subject,
             "events/email/promoted.txt",
+            kind="events.registration_promoted",
             with_calendar=True,
             cancel_url=cancel_url(registration),
         )
@@ -105,7 +112,12 @@ def send_event_cancelled(registration_ids: list[int]) -> None:
     ):
         with translation.override(registration.language):
             subject = _("Cancelled: %(title)s") % {"title": registration.event.title}
-            _send(registration, subject, "events/email/event_cancelled.txt")
+            _send(
+                registration,
+                subject,
+                "events/email/event_cancelled.txt",
+                kind="events.event_cancelled",
+            )
 
 
 def send_organiser_message(registration_ids: list[int], subject: str, body: str) -> None:
@@ -114,7 +126,6 @@ def send_organiser_message(registration_ids: list[int], subject: str, body: str)
     registrations = Registration.objects.filter(pk__in=registration_ids).select_related(
         "event__office"
     )
-    messages = []
     for registration in registrations:
         with translation.override(registration.language):
             text = render_to_string(
@@ -127,9 +138,11 @@ def send_organiser_message(registration_ids: list[int], subject: str, body: str)
                 },
             )
         reply_to = [registration.event.office.email] if registration.event.office.email else []
-        messages.append(EmailMessage(subject, text, None, [registration.email], reply_to=reply_to))
-    if messages:
-        get_connection().send_messages(messages)
+        outbox_queue(
+            EmailMessage(subject, text, None, [registration.email], reply_to=reply_to),
+            kind="events.organiser_message",
+            ref=_ref(registration),
+        )
 
 
 def send_request_received(registration: Registration) -> None:
@@ -141,6 +154,7 @@ def send_request_received(registration: Registration) -> None:
             registration,
             subject,
             "events/email/request_received.txt",
+            kind="events.request_received",
             cancel_url=cancel_url(registration),
         )
 
@@ -159,6 +173,7 @@ def send_moved_to_pending(registration_id: int) -> None:
             registration,
             subject,
             "events/email/moved_to_pending.txt",
+            kind="events.moved_to_pending",
             cancel_url=cancel_url(registration),
         )
 
@@ -175,6 +190,7 @@ def send_registration_approved(registration_id: int) -> None:
             registration,
             subject,
             "events/email/approved.txt",
+            kind="events.registration_approved",
             with_calendar=True,
             cancel_url=cancel_url(registration),
         )
@@ -197,7 +213,12 @@ def send_registration_declined(
             {"name": name, "event": event, "event_url": url, "message": message},
         )
     reply_to = [event.office.email] if event.office.email else []
-    EmailMessage(subject, body, None, [email], reply_to=reply_to).send()
+    # No ``ref``: the sign-up is deleted in the same transaction, and this e-mail must
+    # outlive it (like an interest's farewell).
+    outbox_queue(
+        EmailMessage(subject, body, None, [email], reply_to=reply_to),
+        kind="events.registration_declined",
+    )
 
 
 def _load(registration_id: int) -> Registration | None:

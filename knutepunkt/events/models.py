@@ -297,6 +297,12 @@ class Registration(models.Model):
         related_name="attendees",
     )
     created_at = models.DateTimeField(_("signed up"), auto_now_add=True)
+    # The random key of the sign-up form that made this row: a POST sent again (a double
+    # click, a retry after a lost answer) with the same key and address gets this sign-up
+    # back instead of "already signed up".
+    submission_key = models.CharField(
+        _("submission key"), max_length=64, blank=True, default="", editable=False
+    )
 
     objects = RegistrationQuerySet.as_manager()
 

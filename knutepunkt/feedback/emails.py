@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
+
+from knutepunkt.operations.outbox import outbox_queue
 
 
 def send_answer(
@@ -18,4 +20,4 @@ def send_answer(
             "feedback/email/answer.txt",
             {"listing_name": listing_name, "accepted": accepted, "reply": reply},
         )
-    send_mail(subject, body, None, [address])
+    outbox_queue(EmailMessage(subject, body, None, [address]), kind="feedback.answer")

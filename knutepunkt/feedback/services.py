@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
@@ -149,15 +148,12 @@ def _close(
         data={"changed": changed, "replied": request.replied},
     )
     if address:
-        transaction.on_commit(
-            partial(
-                emails.send_answer,
-                address=address,
-                language=request.language,
-                listing_name=request.listing_name,
-                accepted=status == ChangeRequestStatus.ACCEPTED,
-                reply=reply.strip(),
-            )
+        emails.send_answer(
+            address=address,
+            language=request.language,
+            listing_name=request.listing_name,
+            accepted=status == ChangeRequestStatus.ACCEPTED,
+            reply=reply.strip(),
         )
 
 

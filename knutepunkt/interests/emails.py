@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from knutepunkt.interests.models import Interest, InterestStatus
 from knutepunkt.interests.tokens import status_token
+from knutepunkt.operations.outbox import outbox_queue
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,11 @@ def send_registered(interest_id: int) -> None:
             "interests/emails/registered.txt",
             {"interest": interest, "status_url": status_url(interest)},
         )
-        send_mail(_("We have registered your interest"), body, None, [interest.email])
+        outbox_queue(
+            EmailMessage(_("We have registered your interest"), body, None, [interest.email]),
+            kind="interests.registered",
+            ref=f"interests.interest:{interest.pk}",
+        )
 
 
 def send_reminder(interest_id: int, days_left: int) -> None:
@@ -68,7 +73,11 @@ def send_reminder(interest_id: int, days_left: int) -> None:
             "interests/emails/reminder.txt",
             {"interest": interest, "status_url": status_url(interest), "days_left": days_left},
         )
-        send_mail(_("Do you still want a self-help group?"), body, None, [interest.email])
+        outbox_queue(
+            EmailMessage(_("Do you still want a self-help group?"), body, None, [interest.email]),
+            kind="interests.reminder",
+            ref=f"interests.interest:{interest.pk}",
+        )
 
 
 def _topic_name(topic_id: int | None) -> str:
@@ -85,7 +94,10 @@ def send_placed(farewell: Farewell) -> None:
             "interests/emails/placed.txt",
             {"farewell": farewell, "topic": _topic_name(farewell.topic_id)},
         )
-        send_mail(_("A self-help group is starting"), body, None, [farewell.address])
+        outbox_queue(
+            EmailMessage(_("A self-help group is starting"), body, None, [farewell.address]),
+            kind="interests.placed",
+        )
 
 
 def send_expired(farewell: Farewell) -> None:
@@ -99,4 +111,7 @@ def send_expired(farewell: Farewell) -> None:
                 "register_url": f"{settings.SITE_URL}{reverse('interests:register')}",
             },
         )
-        send_mail(_("Your interest has been deleted"), body, None, [farewell.address])
+        outbox_queue(
+            EmailMessage(_("Your interest has been deleted"), body, None, [farewell.address]),
+            kind="interests.expired",
+        )

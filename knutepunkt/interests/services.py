@@ -26,6 +26,7 @@ from knutepunkt.core.audit import audit_log
 from knutepunkt.interests import emails, tasks
 from knutepunkt.interests.models import ContactMethod, Interest, InterestStatus
 from knutepunkt.interests.routing import route_interest
+from knutepunkt.operations.outbox import outbox_discard
 
 PERSONAL_FIELDS = ("alias", "email", "phone")
 _ENCRYPTED_FIELDS = ("topic_ref", "alias", "email", "phone")
@@ -52,6 +53,7 @@ def _contact(contact_method: str, email: str, phone: str) -> dict[str, str]:
 
 
 def _scrub(interest: Interest) -> list[str]:
+    outbox_discard(f"interests.interest:{interest.pk}")
     for name in PERSONAL_FIELDS:
         setattr(interest, name, "")
     return list(PERSONAL_FIELDS)
@@ -99,7 +101,7 @@ def interest_register(
             data={"contact_point": contact_point, "contact_method": contact_method},
         )
         if interest.email:
-            transaction.on_commit(partial(emails.send_registered, interest.pk))
+            emails.send_registered(interest.pk)
         # Group formation for the topic runs in the task worker, never in this request.
         transaction.on_commit(partial(tasks.form_groups_for_topic.enqueue, topic.pk))
     return interest
@@ -167,6 +169,7 @@ def interest_erase(*, interest: Interest, actor: Any = None, reason: str = "with
         raise ValueError(f"Unknown reason: {reason!r}")
     with transaction.atomic():
         audit_log(actor=actor, action=f"interests.interest.{reason}", target=interest)
+        outbox_discard(f"interests.interest:{interest.pk}")
         interest.delete()
 
 
@@ -204,7 +207,7 @@ def interest_mark_placed(*, interest: Interest, group: Any, actor: Any) -> Inter
             data={"group": group},
         )
         if farewell is not None:
-            transaction.on_commit(partial(emails.send_placed, farewell))
+            emails.send_placed(farewell)
     return interest
 
 
@@ -218,7 +221,7 @@ def interest_expire(*, interest: Interest, actor: Any = None) -> Interest:
         interest.save(update_fields=["status", *_scrub(interest)])
         audit_log(actor=actor, action="interests.interest.expired", target=interest)
         if farewell is not None:
-            transaction.on_commit(partial(emails.send_expired, farewell))
+            emails.send_expired(farewell)
     return interest
 
 
@@ -228,7 +231,7 @@ def interest_send_reminder(*, interest: Interest, days_left: int, actor: Any = N
     with transaction.atomic():
         interest.save(update_fields=["reminded_at"])
         audit_log(actor=actor, action="interests.interest.reminded", target=interest)
-        transaction.on_commit(partial(emails.send_reminder, interest.pk, days_left))
+        emails.send_reminder(interest.pk, days_left)
 
 
 def interest_record_contact_view(*, interest: Interest, actor: Any, purpose: str) -> None:

@@ -22,3 +22,13 @@ def form_groups_for_topic(topic_id: int) -> int:
     from knutepunkt.interests.formation.proposals import run_formation
 
     return len(run_formation(topic_ids={topic_id}))
+
+
+@task()
+def form_groups() -> int:
+    """The formation run over every topic (the scheduler's nightly run; a new interest
+    also runs it for its own topic at once). Idempotent: a proposal already made or
+    dismissed is not made again."""
+    from knutepunkt.interests.formation.proposals import run_formation
+
+    return len(run_formation())

@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.urls import reverse
 from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from knutepunkt.accounts.models import Role, User
+from knutepunkt.operations.outbox import outbox_queue
 
 if TYPE_CHECKING:
     from knutepunkt.network.models import DistrictOffice
@@ -59,4 +60,9 @@ def send_deadline_reminder(
                 )
                 % values
             )
-    send_mail(subject, body, None, recipients)
+    # One message per person (the outbox splits it): nobody sees the others' addresses.
+    outbox_queue(
+        EmailMessage(subject, body, None, recipients),
+        kind="reports.deadline_reminder",
+        ref=f"reports.reportdeadline:{deadline.pk}",
+    )

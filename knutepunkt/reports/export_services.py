@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import Storage, storages
 from django.db import transaction
 from django.utils import timezone
 
@@ -13,12 +16,17 @@ from knutepunkt.core.audit import audit_log
 from knutepunkt.reports.models import ExportStatus, ReportExport
 
 
-def export_dir() -> Path:
-    """Where generated files are kept (not public: downloads go through a staff view)."""
-    configured = getattr(settings, "REPORT_EXPORT_DIR", None)
-    path = Path(configured) if configured else Path(settings.VAR_DIR) / "exports"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+def export_storage() -> Storage:
+    """Where generated files are kept: the ``exports`` storage (``settings.STORAGES``),
+    shared by every node; never public (downloads go through a staff view)."""
+    return storages["exports"]
+
+
+def export_open(export: ReportExport) -> IO[bytes]:
+    """The export's file. Exports written before the storage held an absolute path."""
+    if Path(export.file_path).is_absolute():
+        return open(export.file_path, "rb")
+    return export_storage().open(export.file_path, "rb")
 
 
 def report_export_create(*, year: int, kind: str = "national_pdf", actor: Any) -> ReportExport:
@@ -51,9 +59,8 @@ def report_export_finish(
     """Store the file (or the error) and mark the export done (or failed)."""
     with transaction.atomic():
         if content is not None:
-            path = export_dir() / f"{export.kind}-{export.year}-{export.pk}.pdf"
-            path.write_bytes(content)
-            export.file_path = str(path)
+            name = f"{export.kind}-{export.year}-{export.pk}.pdf"
+            export.file_path = export_storage().save(name, ContentFile(content))
             export.status = ExportStatus.DONE
             export.progress = 100
         else:
@@ -68,3 +75,25 @@ def report_export_finish(
             data={"year": export.year},
         )
     return export
+
+
+def report_exports_purge(*, now: datetime.datetime | None = None) -> int:
+    """Delete the files of exports finished more than ``EXPORT_RETENTION_DAYS`` ago; the
+    row stays (and says it can no longer be downloaded). Idempotent. Returns the number of
+    files deleted."""
+    now = now or timezone.now()
+    cutoff = now - datetime.timedelta(days=int(getattr(settings, "EXPORT_RETENTION_DAYS", 30)))
+    storage = export_storage()
+    deleted = 0
+    old = ReportExport.objects.filter(finished_at__lt=cutoff).exclude(file_path="")
+    for export in old.order_by("pk"):
+        if Path(export.file_path).is_absolute():
+            Path(export.file_path).unlink(missing_ok=True)
+        else:
+            storage.delete(export.file_path)
+        export.file_path = ""
+        export.save(update_fields=["file_path"])
+        deleted += 1
+    if deleted:
+        audit_log(actor=None, action="reports.export.purged", data={"count": deleted})
+    return deleted

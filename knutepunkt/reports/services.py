@@ -3,7 +3,6 @@ approved/locked, and reopening) and the national compilation's introduction."""
 
 from __future__ import annotations
 
-from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -238,13 +237,10 @@ def report_deadline_reminders(*, today: Any = None) -> int:
                 ReportReminder.objects.create(
                     deadline=deadline, office=office, kind=kind, sent_at=timezone.now()
                 )
-                transaction.on_commit(
-                    partial(
-                        emails.send_deadline_reminder,
-                        office=office,
-                        deadline=deadline,
-                        overdue=kind == ReportReminder.Kind.OVERDUE,
-                    )
+                emails.send_deadline_reminder(
+                    office=office,
+                    deadline=deadline,
+                    overdue=kind == ReportReminder.Kind.OVERDUE,
                 )
                 audit_log(
                     actor=None,

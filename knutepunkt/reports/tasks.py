@@ -42,6 +42,14 @@ def generate_national_pdf(export_id: int) -> None:
 
 
 @task()
+def purge_old_exports() -> dict[str, int]:
+    """Daily: delete export files older than ``EXPORT_RETENTION_DAYS``."""
+    from knutepunkt.reports.export_services import report_exports_purge
+
+    return {"deleted": report_exports_purge()}
+
+
+@task()
 def remind_report_deadlines() -> int:
     """Daily: remind offices whose annual report is due soon or overdue (once each)."""
     from knutepunkt.reports.services import report_deadline_reminders

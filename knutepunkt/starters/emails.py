@@ -4,12 +4,13 @@ own). The address is read from the record and never logged."""
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from knutepunkt.operations.outbox import outbox_queue
 from knutepunkt.starters.models import Starter
 from knutepunkt.starters.tokens import status_token
 
@@ -30,4 +31,9 @@ def send_reminder(starter_id: int, days_left: int) -> None:
             "starters/emails/reminder.txt",
             {"starter": starter, "status_url": status_url(starter), "days_left": days_left},
         )
-        send_mail(_("Do you still want to be a group starter?"), body, None, [starter.email])
+        subject = _("Do you still want to be a group starter?")
+        outbox_queue(
+            EmailMessage(subject, body, None, [starter.email]),
+            kind="starters.reminder",
+            ref=f"starters.starter:{starter.pk}",
+        )

@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
@@ -35,6 +34,7 @@ from knutepunkt.core.services import (
 )
 from knutepunkt.geo.models import Municipality
 from knutepunkt.geo.services import municipality_from
+from knutepunkt.operations.outbox import outbox_discard
 from knutepunkt.starters import emails
 from knutepunkt.starters.models import Starter
 
@@ -167,6 +167,7 @@ def starter_delete(*, actor: User | None, starter: Starter) -> None:
             target=starter,
             target_repr=_anonymous_repr(starter),
         )
+        outbox_discard(f"starters.starter:{starter.pk}")
         starter.delete()
 
 
@@ -236,6 +237,7 @@ def starter_withdraw_consent(*, actor: User | None, starter: Starter) -> None:
             target=starter,
             target_repr=_anonymous_repr(starter),
         )
+        outbox_discard(f"starters.starter:{starter.pk}")
         starter.delete()
 
 
@@ -295,7 +297,8 @@ def starter_purge_inactive(
                 target=starter,
                 target_repr=_anonymous_repr(starter),
             )
-            starter.delete()
+            outbox_discard(f"starters.starter:{starter.pk}")
+        starter.delete()
         deleted += 1
     due = (
         inactive_starters(now, idle=retention - before)
@@ -315,6 +318,6 @@ def starter_purge_inactive(
                 target=starter,
                 target_repr=_anonymous_repr(starter),
             )
-            transaction.on_commit(partial(emails.send_reminder, starter.pk, left))
+            emails.send_reminder(starter.pk, left)
         reminded += 1
     return StarterPurgeResult(reminded=reminded, deleted=deleted)

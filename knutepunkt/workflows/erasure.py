@@ -33,6 +33,7 @@ from knutepunkt.events import personal_data as events_data
 from knutepunkt.interests import personal_data as interests_data
 from knutepunkt.interests.crypto import contact_hash
 from knutepunkt.network import personal_data as network_data
+from knutepunkt.operations import personal_data as outbox_data
 from knutepunkt.starters import personal_data as starters_data
 
 if TYPE_CHECKING:
@@ -108,6 +109,16 @@ SOURCES: list[Source] = [
         erase=lambda rows, kind, actor: accounts_data.erase(rows, actor=actor),
         erasable=accounts_data.erasable,
         kept_because=gettext_lazy("A staff account is closed through user management."),
+    ),
+    # Last: e-mails queued or recently sent to the address (after the sources above, whose
+    # erasure could queue one).
+    Source(
+        key="outbox_messages",
+        label=gettext_lazy("E-mails waiting to be sent or recently sent"),
+        find=outbox_data.find,
+        export=outbox_data.export,
+        describe=outbox_data.describe,
+        erase=lambda rows, kind, actor: outbox_data.erase(rows),
     ),
 ]
 

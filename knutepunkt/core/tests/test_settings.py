@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from knutepunkt.settings import _email_settings
+from knutepunkt.settings import email_settings
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -43,6 +43,8 @@ def test_check_deploy_is_clean_with_production_settings(tmp_path):
         SECRET_KEY="x7!kq2-" + "p" * 20 + "Zr9$wLm3@vB8^nT5&cY1*hG6",
         ALLOWED_HOSTS="knutepunkt.example.org",
         INTEREST_ENCRYPTION_KEYS="u2mG3c1c1YdTSb2b0bqg5yq3Rr3J2n0C6sQ6m5s5Z3U=",
+        EMAIL_URL="smtp://mail.example.org:587?tls=1",
+        TRUST_X_FORWARDED_PROTO="1",
         KNUTEPUNKT_VAR_DIR=str(tmp_path),
     )
     assert result.returncode == 0, result.stderr + result.stdout
@@ -50,7 +52,7 @@ def test_check_deploy_is_clean_with_production_settings(tmp_path):
 
 
 def test_email_url_smtp_is_parsed():
-    parsed = _email_settings("smtp://user%40x:secret@mail.example.org:587?tls=1")
+    parsed = email_settings("smtp://user%40x:secret@mail.example.org:587?tls=1")
     assert parsed["EMAIL_BACKEND"] == "django.core.mail.backends.smtp.EmailBackend"
     assert parsed["EMAIL_HOST"] == "mail.example.org"
     assert parsed["EMAIL_PORT"] == 587
@@ -59,9 +61,9 @@ def test_email_url_smtp_is_parsed():
 
 
 def test_email_url_defaults_to_console():
-    assert str(_email_settings("")["EMAIL_BACKEND"]).endswith("console.EmailBackend")
+    assert str(email_settings("")["EMAIL_BACKEND"]).endswith("console.EmailBackend")
 
 
 def test_email_url_with_unknown_scheme_fails_loudly():
     with pytest.raises(ImproperlyConfigured):
-        _email_settings("pigeon://coop")
+        email_settings("pigeon://coop")

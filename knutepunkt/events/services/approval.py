@@ -6,7 +6,6 @@ event; declining frees the place, and the waiting list moves up as when someone 
 
 from __future__ import annotations
 
-from functools import partial
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
@@ -20,6 +19,7 @@ from knutepunkt.events import emails
 from knutepunkt.events.models import Event, Registration, RegistrationStatus
 from knutepunkt.events.services.access import check_can_manage
 from knutepunkt.events.services.registrations import fill_places
+from knutepunkt.operations.outbox import outbox_discard
 
 if TYPE_CHECKING:
     from knutepunkt.accounts.models import User
@@ -49,7 +49,7 @@ def registration_approve(*, registration: Registration, actor: User | None) -> R
         current.status = RegistrationStatus.CONFIRMED
         current.save(update_fields=["status"])
         audit_log(actor=actor, action="events.registration.approved", target=current)
-        transaction.on_commit(partial(emails.send_registration_approved, current.pk))
+        emails.send_registration_approved(current.pk)
     registration.status = current.status
     return current
 
@@ -78,17 +78,16 @@ def registration_decline(
             data={"with_message": bool(message)},
             office=event.office,
         )
-        # What the e-mail needs, read now: the row is gone when it is sent.
-        transaction.on_commit(
-            partial(
-                emails.send_registration_declined,
-                event_id=event.pk,
-                name=current.name,
-                email=current.email,
-                language=current.language,
-                message=message,
-            )
+        # Written to the outbox now, with what the e-mail needs: the row is gone when it
+        # is sent. Its unsent "request received" e-mail is dropped with it.
+        emails.send_registration_declined(
+            event_id=event.pk,
+            name=current.name,
+            email=current.email,
+            language=current.language,
+            message=message,
         )
+        outbox_discard(f"events.registration:{current.pk}")
         current.delete()
         Event.objects.filter(pk=event.pk).update(declined_count=F("declined_count") + 1)
         event.declined_count += 1

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable, Sequence
-from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
@@ -255,6 +254,6 @@ def event_cancel(*, event: Event, actor: User | None, notify: bool = True) -> Ev
         if notify:
             ids = list(event.registrations.active().values_list("pk", flat=True))
             if ids:
-                transaction.on_commit(partial(emails.send_event_cancelled, ids))
+                emails.send_event_cancelled(ids)
         transaction.on_commit(bump_calendar_version)
     return event

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from functools import partial
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
@@ -57,5 +56,5 @@ def event_message_send(
             data={"subject": subject, "recipients": recipients, "count": len(ids)},
         )
         if ids:
-            transaction.on_commit(partial(emails.send_organiser_message, ids, subject, body))
+            emails.send_organiser_message(ids, subject, body)
     return len(ids)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
@@ -24,6 +23,7 @@ from knutepunkt.events.models import (
     RegistrationStatus,
 )
 from knutepunkt.events.services.access import check_can_manage
+from knutepunkt.operations.outbox import outbox_discard
 
 if TYPE_CHECKING:
     from knutepunkt.accounts.models import User
@@ -97,6 +97,7 @@ def registration_create(
     phone: str = "",
     language: str | None = None,
     answers: Mapping[Any, Any] | None = None,
+    submission_key: str = "",
     actor: User | None = None,
 ) -> Registration:
     """Sign a person up: confirmed while places remain, then on the waiting list. For an
@@ -106,14 +107,22 @@ def registration_create(
     The event row is locked before the confirmed sign-ups are counted, so simultaneous
     sign-ups are placed one after the other and never overfill the event. ``answers``
     maps question ids to answers (personal data: never written to the audit log).
+
+    The confirmation e-mail is queued in the outbox in the same transaction, so a saved
+    sign-up always has its e-mail, whatever the mail server does. ``submission_key`` (the
+    form's random key) makes a repeated POST idempotent: the same key and address return
+    the sign-up already saved, unchanged and without a second e-mail.
     """
     email = email.strip().lower()
     now = timezone.now()
     with transaction.atomic():
         locked = Event.objects.select_for_update().get(pk=event.pk)
+        existing = locked.registrations.active().filter(email=email).first()
+        if existing is not None and submission_key and existing.submission_key == submission_key:
+            return existing  # the same form sent again: its sign-up, as saved
         _check_open_for_signup(locked, now)
         stored_answers = clean_answers(list(locked.questions.all()), answers or {})
-        if locked.registrations.active().filter(email=email).exists():
+        if existing is not None:
             raise ValidationError(
                 {"email": _("This e-mail address is already signed up for this event.")},
                 code="duplicate",
@@ -135,6 +144,7 @@ def registration_create(
             status=status,
             language=_language(language),
             answers=stored_answers,
+            submission_key=submission_key[:64],
         )
         registration.full_clean()
         registration.save()
@@ -144,7 +154,7 @@ def registration_create(
             target=registration,
             data={"status": status, "name": name, "email": email, "phone": phone},
         )
-        transaction.on_commit(partial(emails.send_registration_received, registration.pk))
+        emails.send_registration_received(registration.pk)
     return registration
 
 
@@ -181,14 +191,14 @@ def _move_to_pending(registration: Registration, *, actor: User | None) -> None:
     registration.status = RegistrationStatus.PENDING
     registration.save(update_fields=["status"])
     audit_log(actor=actor, action="events.registration.moved_to_pending", target=registration)
-    transaction.on_commit(partial(emails.send_moved_to_pending, registration.pk))
+    emails.send_moved_to_pending(registration.pk)
 
 
 def _promote(registration: Registration, *, actor: User | None) -> None:
     registration.status = RegistrationStatus.CONFIRMED
     registration.save(update_fields=["status"])
     audit_log(actor=actor, action="events.registration.promoted", target=registration)
-    transaction.on_commit(partial(emails.send_promoted, registration.pk))
+    emails.send_promoted(registration.pk)
 
 
 def registration_cancel(*, registration: Registration, actor: User | None = None) -> None:
@@ -215,6 +225,7 @@ def registration_cancel(*, registration: Registration, actor: User | None = None
             data={"previous_status": current.status},
             office=event.office,
         )
+        outbox_discard(f"events.registration:{current.pk}")
         current.delete()
         Event.objects.filter(pk=event.pk).update(cancelled_count=F("cancelled_count") + 1)
         event.cancelled_count += 1
@@ -238,6 +249,7 @@ def registration_erase(*, registration: Registration, actor: User | None) -> Non
             target=registration,
             office=event.office,
         )
+        outbox_discard(f"events.registration:{registration.pk}")
         registration.delete()
 
 
@@ -286,7 +298,9 @@ def registration_purge_for_past_events(
         raise ValueError("older_than_days must not be negative")
     cutoff = (now or timezone.now()) - datetime.timedelta(days=older_than_days)
     with transaction.atomic():
-        _total, per_model = Registration.objects.filter(event__ends_at__lt=cutoff).delete()
+        purged = Registration.objects.filter(event__ends_at__lt=cutoff)
+        outbox_discard(*(f"events.registration:{pk}" for pk in purged.values_list("pk", flat=True)))
+        _total, per_model = purged.delete()
         deleted = per_model.get(Registration._meta.label, 0)
         if deleted:
             audit_log(

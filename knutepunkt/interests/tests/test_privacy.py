@@ -254,7 +254,9 @@ def test_production_refuses_to_start_without_encryption_keys() -> None:
         for k, v in os.environ.items()
         if k not in {"DEBUG", "KNUTEPUNKT_TESTING", "INTEREST_ENCRYPTION_KEYS"}
     }
-    env.update(SECRET_KEY="x" * 50, DJANGO_SETTINGS_MODULE="knutepunkt.settings")
+    # A strong key (a weak one is refused before the encryption keys are looked at).
+    strong = "x7!kq2-" + "p" * 20 + "Zr9$wLm3@vB8^nT5&cY1*hG6"
+    env.update(SECRET_KEY=strong, DJANGO_SETTINGS_MODULE="knutepunkt.settings")
     result = subprocess.run(
         [sys.executable, "-c", "import django; django.setup()"],
         env=env,

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime
+import secrets
 from collections.abc import Iterable
 from typing import Any
 
@@ -128,8 +129,16 @@ class RegistrationForm(forms.Form):
         widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
     )
 
+    # A random key per form shown: the same form sent twice is one sign-up
+    # (``registration_create(submission_key=…)``).
+    submission_key = forms.CharField(
+        required=False, max_length=64, widget=forms.HiddenInput, label=""
+    )
+
     def __init__(self, *args: Any, questions: Iterable[EventQuestion] = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial.setdefault("submission_key", secrets.token_urlsafe(18))
         self.questions = list(questions)
         for question in self.questions:
             self.fields[f"q_{question.pk}"] = _question_field(question)

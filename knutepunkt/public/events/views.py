@@ -110,6 +110,7 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
                 phone=form.cleaned_data["phone"],
                 language=translation.get_language(),
                 answers=form.answers(),
+                submission_key=form.cleaned_data["submission_key"],
             )
         except ValidationError as error:
             add_service_errors(form, error)

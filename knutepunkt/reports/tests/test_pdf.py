@@ -128,7 +128,13 @@ def test_anonymous_is_redirected_to_sign_in(client, office_midt):
 def test_national_pdf_is_generated_in_background_and_downloads(
     logged_year, login, head_office_admin, settings, tmp_path, django_capture_on_commit_callbacks
 ):
-    settings.REPORT_EXPORT_DIR = tmp_path
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "exports": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path)},
+        },
+    }
     client = login(head_office_admin)
     page = client.get(reverse("staff:reports:national_pdf", args=[YEAR]))
     assert page.status_code == 200 and "Generate national PDF" in page.content.decode()

@@ -10,6 +10,7 @@ from knutepunkt.staff.admin import (  # noqa: F401
     geo,
     groups,
     network,
+    operations,
     pages,
     reports,
     starters,

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_http_methods
 from knutepunkt.accounts.models import Role
 from knutepunkt.reports.access import get_annual_report_for_user, get_export_for_user
 from knutepunkt.reports.builder import build_national_report, build_office_report
-from knutepunkt.reports.export_services import report_export_create
+from knutepunkt.reports.export_services import export_open, report_export_create
 from knutepunkt.reports.models import ExportStatus, ReportExport
 from knutepunkt.reports.selectors import check_year
 from knutepunkt.reports.xlsx import national_report_xlsx, office_report_xlsx
@@ -122,7 +122,7 @@ def export_download(request: HttpRequest, pk: int) -> HttpResponseBase:
     if export.status != ExportStatus.DONE or not export.file_path:
         raise Http404
     try:
-        handle = open(export.file_path, "rb")  # noqa: SIM115 - FileResponse closes it
+        handle = export_open(export)  # FileResponse closes it
     except OSError as exc:
         raise Http404 from exc
     return FileResponse(

@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 from collections.abc import Iterable
 
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
@@ -21,8 +21,9 @@ from knutepunkt.reports.types import CountRow, NationalReport, OfficeReport
 FIGURES_SHEET = "Figures"
 ACTIVITIES_SHEET = "Activities"
 COVERAGE_SHEET = "Coverage"
-PLACES_SHEET = "By municipality"
-PLACES_TODAY_SHEET = "By municipality today"
+# Marked for makemessages; translated when the workbook is written.
+PLACES_SHEET = gettext_noop("By municipality")
+PLACES_TODAY_SHEET = gettext_noop("By municipality today")
 
 
 def _header(sheet: Worksheet, titles: list[str], widths: list[int]) -> None:

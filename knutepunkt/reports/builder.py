@@ -45,6 +45,7 @@ from knutepunkt.reports.types import (
     PartnerKindRow,
     StatusChangeRow,
     TocEntry,
+    TodayMap,
 )
 
 __all__ = [
@@ -55,6 +56,7 @@ __all__ = [
     "build_office_reports",
     "figure_rows",
     "with_coverage",
+    "with_today_map",
 ]
 
 
@@ -330,6 +332,50 @@ def with_coverage(reports: list[OfficeReport]) -> list[OfficeReport]:
         else replace(r, coverage=coverage_map(coverage, r.office_id, today))
         for r in reports
     ]
+
+
+def with_today_map(
+    reports: list[OfficeReport], day: datetime.date | None = None
+) -> list[OfficeReport]:
+    """The reports with their activities by municipality totalled on the map of ``day``
+    (today by default). A live report's come from the activity log
+    (:func:`figures.activities_by_municipality_today`); an approved report's from the
+    by-municipality rows of its snapshot (:func:`figures.municipality_counts_today`), so
+    they add up to exactly what was approved even if the log changed underneath. A row
+    whose number no longer matches a municipality of its year stays as it was."""
+    day = day or timezone.localdate()
+    live: dict[int, list[int]] = defaultdict(list)
+    for r in reports:
+        if not r.locked:
+            live[r.year].append(r.office_id)
+    from_log: dict[int, list[tuple[Any, ...]]] = {}
+    for year, ids in live.items():
+        from_log.update(F.activities_by_municipality_today(ids, year, day=day))
+    frozen: dict[int, list[CountRow]] = {}
+    by_year: dict[int, dict[int, list[tuple[str, str, int]]]] = defaultdict(dict)
+    for r in reports:
+        if r.locked:
+            rows = r.municipality_breakdown.rows if r.municipality_breakdown else []
+            frozen[r.office_id] = rows
+            by_year[r.year][r.office_id] = [(row.key, row.name, row.value) for row in rows]
+    from_snapshot: dict[int, list[tuple[Any, ...]]] = {}
+    left: dict[int, list[CountRow]] = {}
+    for year, counts in by_year.items():
+        for office_id, (totals, unknown) in F.municipality_counts_today(
+            counts, year, day=day
+        ).items():
+            from_snapshot[office_id] = totals
+            keep = set(unknown)
+            left[office_id] = [
+                row for row in frozen[office_id] if (row.key, row.name, row.value) in keep
+            ]
+    result = []
+    for r in reports:
+        totals = (from_snapshot if r.locked else from_log).get(r.office_id, [])
+        rows = [CountRow(mnr, n, name=mname, county=cname) for _c, cname, mnr, mname, n in totals]
+        rows += left.get(r.office_id, [])
+        result.append(replace(r, municipalities_today=TodayMap(as_of=day, rows=rows)))
+    return result
 
 
 def _sum_figures(chapters: list[OfficeReport]) -> list[FigureRow]:

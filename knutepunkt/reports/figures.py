@@ -336,20 +336,21 @@ def activities_by_municipality(
     )
 
 
-def activities_by_municipality_today(
-    office_ids: OfficeIds, year: int, *, day: datetime.date | None = None
-) -> dict[int, list[tuple[Any, ...]]]:
-    """:func:`activities_by_municipality` totalled on today's map (or ``day``'s): each
-    activity counts for the municipality its place became (Askim 2012 → Indre Østfold
-    3118), a split place for the successor with the largest share of its area:
-    {office_id: [(county number, county, municipality number, name, n)]}."""
+def _totalled_today(
+    counts: dict[Any, list[tuple[int, int]]], day: datetime.date | None
+) -> dict[Any, list[tuple[Any, ...]]]:
+    """{key: [(municipality pk, n)]} totalled on the map of ``day`` (today by default): each
+    count goes to the municipality its place became, a split place's to the successor with
+    the largest share of its area; a row with no successor on record stays itself.
+    {key: [(county number, county, municipality number, name, n)]}, sorted. Two queries
+    besides the successor tables (read once for all keys)."""
     from knutepunkt.geo.models import Municipality
     from knutepunkt.geo.services import municipality_heirs
 
+    wanted = {pk for pairs in counts.values() for pk, _n in pairs}
+    if not wanted:
+        return {key: [] for key in counts}
     heirs = municipality_heirs(day)
-    qs = activities_in_year(office_ids, year).filter(municipality__isnull=False)
-    rows = _grouped_counts(qs, "municipality_id")
-    wanted = {pk for counts in rows.values() for (pk, _n) in counts}
     target = {pk: heirs[pk][0][0].pk if pk in heirs else pk for pk in wanted}
     places = {
         m.pk: m
@@ -357,16 +358,67 @@ def activities_by_municipality_today(
         .select_related("county")
         .defer("outline", "county__outline")
     }
-    result: dict[int, list[tuple[Any, ...]]] = {}
-    for office_id, counts in rows.items():
+    result: dict[Any, list[tuple[Any, ...]]] = {}
+    for key, pairs in counts.items():
         totals: dict[int, int] = defaultdict(int)
-        for pk, n in counts:
+        for pk, n in pairs:
             totals[target[pk]] += n
-        result[office_id] = sorted(
+        result[key] = sorted(
             (p.county.number, p.county.name, p.number, p.name, n)
             for p, n in ((places[pk], n) for pk, n in totals.items())
         )
     return result
+
+
+def activities_by_municipality_today(
+    office_ids: OfficeIds, year: int, *, day: datetime.date | None = None
+) -> dict[int, list[tuple[Any, ...]]]:
+    """:func:`activities_by_municipality` totalled on today's map (or ``day``'s): each
+    activity counts for the municipality its place became (Askim 2012 → Indre Østfold
+    3118), a split place for the successor with the largest share of its area:
+    {office_id: [(county number, county, municipality number, name, n)]}."""
+    qs = activities_in_year(office_ids, year).filter(municipality__isnull=False)
+    return _totalled_today(dict(_grouped_counts(qs, "municipality_id")), day)
+
+
+def municipality_counts_today(
+    counts: dict[Any, list[tuple[str, str, int]]],
+    year: int,
+    *,
+    day: datetime.date | None = None,
+) -> dict[Any, tuple[list[tuple[Any, ...]], list[tuple[str, str, int]]]]:
+    """Counts by municipality *as they were in* ``year`` — {key: [(number, name, n)]}, what
+    approved reports' snapshots hold — totalled on today's map (or ``day``'s) by the rule
+    of :func:`activities_by_municipality_today`. A number is the row of that number valid
+    in ``year`` (the one of the same name if the number changed hands within the year).
+    {key: (totals [(county number, county, municipality number, name, n)], the counts
+    whose number matches no row of the year, left as they were)}. A constant number of
+    queries, whatever the number of keys."""
+    from knutepunkt.geo.models import Municipality
+
+    start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    numbers = {number for rows in counts.values() for number, _name, _n in rows}
+    rows_of: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for pk, number, name in (
+        Municipality.objects.filter(number__in=numbers, valid_from__lte=end)
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=start))
+        .order_by("valid_from")
+        .values_list("pk", "number", "name")
+    ):
+        rows_of[number].append((pk, name))
+    found: dict[Any, list[tuple[int, int]]] = {}
+    unknown: dict[Any, list[tuple[str, str, int]]] = {}
+    for key, rows in counts.items():
+        found[key], unknown[key] = [], []
+        for number, name, n in rows:
+            candidates = rows_of.get(number, [])
+            if not candidates:
+                unknown[key].append((number, name, n))
+                continue
+            same_name = [pk for pk, row_name in candidates if row_name == name]
+            found[key].append((same_name[-1] if same_name else candidates[-1][0], n))
+    totals = _totalled_today(found, day)
+    return {key: (totals[key], unknown[key]) for key in counts}
 
 
 def activities_by_office_task(office_ids: OfficeIds, year: int) -> dict[int, list[tuple[Any, ...]]]:

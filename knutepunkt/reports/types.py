@@ -71,6 +71,27 @@ class Breakdown:
 
 
 @dataclass
+class TodayMap:
+    """Activities by municipality totalled on the map of ``as_of`` (today): the report's
+    "municipality" breakdown with each place counted for the municipality it became.
+    Computed when asked for (builder.with_today_map), never stored in a snapshot: today's
+    map moves on, the approved counts do not."""
+
+    as_of: datetime.date
+    rows: list[CountRow]
+
+    @property
+    def labelled_rows(self) -> list[tuple[str, CountRow]]:
+        return [
+            (labels.count_row_label("municipality", r.key, r.name, r.county), r) for r in self.rows
+        ]
+
+    @property
+    def total(self) -> int:
+        return sum(r.value for r in self.rows)
+
+
+@dataclass
 class ActivityRow:
     """One activity as the report shows it (no notes: they may name people)."""
 
@@ -212,6 +233,8 @@ class OfficeReport:
     # The coverage map: stored with an approved report; for a live report None until
     # builder.with_coverage() computes today's (it costs queries the HTML pages need not).
     coverage: CoverageMap | None = None
+    # Activities by municipality on today's map: None until builder.with_today_map().
+    municipalities_today: TodayMap | None = None
 
     @property
     def status_label(self) -> str:
@@ -220,6 +243,10 @@ class OfficeReport:
     @property
     def anchor(self) -> str:
         return f"office-{self.office_slug}"
+
+    @property
+    def municipality_breakdown(self) -> Breakdown | None:
+        return next((b for b in self.breakdowns if b.key == "municipality"), None)
 
     def figure(self, key: str) -> FigureRow:
         return next(f for f in self.figures if f.key == key)

@@ -1,25 +1,29 @@
 """Annual reports as Excel workbooks (openpyxl): a sheet of all figures, a sheet with the
-year's activities in date order and a sheet with the coverage map's municipalities. Values
-are the builder's, which come from figures.py (an approved report's from its snapshot);
-labels come from labels.py."""
+year's activities in date order, a sheet with the coverage map's municipalities, and the
+activities by municipality twice: as in the report's year and on today's map. Values are
+the builder's, which come from figures.py (an approved report's from its snapshot); labels
+come from labels.py."""
 
 from __future__ import annotations
 
 import io
 from collections.abc import Iterable
 
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from knutepunkt.reports import labels
-from knutepunkt.reports.builder import with_coverage
-from knutepunkt.reports.types import NationalReport, OfficeReport
+from knutepunkt.reports.builder import with_coverage, with_today_map
+from knutepunkt.reports.types import CountRow, NationalReport, OfficeReport
 
 FIGURES_SHEET = "Figures"
 ACTIVITIES_SHEET = "Activities"
 COVERAGE_SHEET = "Coverage"
+# Marked for makemessages; translated when the workbook is written.
+PLACES_SHEET = gettext_noop("By municipality")
+PLACES_TODAY_SHEET = gettext_noop("By municipality today")
 
 
 def _header(sheet: Worksheet, titles: list[str], widths: list[int]) -> None:
@@ -32,7 +36,7 @@ def _header(sheet: Worksheet, titles: list[str], widths: list[int]) -> None:
 
 
 def _workbook(chapters: Iterable[OfficeReport], year: int) -> bytes:
-    chapters = with_coverage(list(chapters))
+    chapters = with_today_map(with_coverage(list(chapters)))
     book = Workbook()
     figures = book.active
     assert figures is not None
@@ -116,9 +120,36 @@ def _workbook(chapters: Iterable[OfficeReport], year: int) -> bytes:
             )
     for cell in coverage["F"][1:]:
         cell.number_format = "DD.MM.YYYY"
+
+    # Activities by municipality: as in the report's year, then totalled on today's map.
+    places_titles = [
+        gettext("Office"),
+        gettext("Municipality number"),
+        gettext("Municipality"),
+        gettext("County"),
+        str(year),
+    ]
+    places = book.create_sheet(gettext(PLACES_SHEET)[:31])
+    _header(places, places_titles, [30, 12, 24, 24, 10])
+    for chapter in chapters:
+        breakdown = chapter.municipality_breakdown
+        _place_rows(places, chapter.office_name, breakdown.rows if breakdown else [])
+    today = book.create_sheet(gettext(PLACES_TODAY_SHEET)[:31])
+    _header(today, [*places_titles, gettext("Map of")], [30, 12, 24, 24, 10, 12])
+    for chapter in chapters:
+        if chapter.municipalities_today is not None:
+            as_of = chapter.municipalities_today.as_of
+            _place_rows(today, chapter.office_name, chapter.municipalities_today.rows, as_of)
+    for cell in today["F"][1:]:
+        cell.number_format = "DD.MM.YYYY"
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def _place_rows(sheet: Worksheet, office_name: str, rows: list[CountRow], *extra: object) -> None:
+    for row in rows:
+        sheet.append([office_name, row.key, row.name, row.county, row.value, *extra])
 
 
 def office_report_xlsx(report: OfficeReport) -> bytes:

@@ -3,6 +3,7 @@ national compilation. The funder reads approved reports and the compilation only
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from django.contrib import messages
@@ -16,7 +17,12 @@ from django.views.decorators.http import require_POST
 
 from knutepunkt.accounts.models import Role
 from knutepunkt.reports.access import get_annual_report_for_user
-from knutepunkt.reports.builder import build_national_report, build_office_report, with_coverage
+from knutepunkt.reports.builder import (
+    build_national_report,
+    build_office_report,
+    with_coverage,
+    with_today_map,
+)
 from knutepunkt.reports.maps import map_context
 from knutepunkt.reports.models import NationalReport, ReportDeadline, ReportStatus
 from knutepunkt.reports.selectors import check_year, report_overview, report_years
@@ -34,6 +40,25 @@ from knutepunkt.web.forms import add_service_errors
 
 REPORT_READERS = OFFICE_ROLES | {Role.FUNDER}
 NATIONAL_READERS = frozenset({Role.HEAD_OFFICE, Role.FUNDER})
+
+
+# The by-municipality table as in the report's year (the default) or on today's map:
+# ?kommuner=i-dag. A plain GET parameter, so the switch is two links that work without JS.
+PLACES_PARAM = "kommuner"
+PLACES_TODAY = "i-dag"
+PLACES_THEN = "som-den-gang"
+
+
+def _places_view(request: HttpRequest) -> dict[str, Any]:
+    """What the report templates need for the by-municipality switch."""
+    chosen = request.GET.get(PLACES_PARAM, "")
+    return {
+        "today_map": chosen == PLACES_TODAY,
+        # Open the table when the reader has just chosen a view.
+        "places_chosen": chosen in (PLACES_TODAY, PLACES_THEN),
+        "places_then_query": f"?{PLACES_PARAM}={PLACES_THEN}",
+        "places_today_query": f"?{PLACES_PARAM}={PLACES_TODAY}",
+    }
 
 
 def _detail_url(slug: str, year: int) -> str:
@@ -67,12 +92,16 @@ def report_detail(request: HttpRequest, year: int, slug: str) -> HttpResponse:
     access = get_annual_report_for_user(user, slug, year)
     office, stored = access.office, access.stored
     report = with_coverage([build_office_report(office=office, year=year)])[0]
+    places = _places_view(request)
+    if places["today_map"]:
+        report = with_today_map([report])[0]
     status = stored.status if stored else ReportStatus.DRAFT
     is_office = user.is_head_office or user.is_office_staff
     return render(
         request,
         "reports/staff/report_detail.html",
         {
+            **places,
             "report": report,
             "coverage_map": map_context(
                 report.coverage,
@@ -182,7 +211,10 @@ def national(request: HttpRequest, year: int) -> HttpResponse:
     user: Any = request.user
     check_year(year)
     report = build_national_report(year=year, approved_only=not user.is_head_office)
-    return render(request, "reports/staff/national.html", {"national": report})
+    places = _places_view(request)
+    if places["today_map"] and report.chapters:
+        report = replace(report, chapters=with_today_map(report.chapters))
+    return render(request, "reports/staff/national.html", {**places, "national": report})
 
 
 @staff_view(roles=[Role.HEAD_OFFICE])

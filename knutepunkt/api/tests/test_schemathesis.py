@@ -26,6 +26,22 @@ def _load_schema() -> Any:
     return schemathesis.openapi.from_wsgi("/api/v1/openapi.json", WSGIHandler())
 
 
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection() -> Any:
+    """The WSGI app is called directly, not through Django's test client, so its request
+    signals would close the test's database connection after every request (on
+    PostgreSQL the test transaction makes it look obsolete). Do what the test client does:
+    leave the connection alone while the test runs."""
+    from django.core import signals
+    from django.db import close_old_connections
+
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
 @pytest.fixture
 def read_token(office_staff_midt: Any, directory: dict[str, Any], settings: Any) -> str:
     """A token that may read but not write: writing with it must be refused (403), which

@@ -32,6 +32,12 @@ NOT_IN_A_FRESH_SHELL = {
     "DJANGO_SETTINGS_MODULE",
     "HOST",
     "PORT",
+    # A make that runs these tests (`make test-pg DATABASE_URL=…` in CI) passes its
+    # command-line variables on to every make below it through these.
+    "MAKEFLAGS",
+    "MFLAGS",
+    "MAKELEVEL",
+    "MAKEOVERRIDES",
 }
 
 

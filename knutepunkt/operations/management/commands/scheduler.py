@@ -9,7 +9,7 @@ import time
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
-from django.db import close_old_connections
+from django.db import close_old_connections, connection
 
 from knutepunkt.operations.scheduling import enqueue_due, jobs_sync
 from knutepunkt.operations.services import heartbeat
@@ -33,7 +33,10 @@ class Command(BaseCommand):
         signal.signal(signal.SIGINT, stop)
         jobs_sync()
         while not stopping:
-            close_old_connections()
+            # A connection the database dropped is replaced each round (never inside a
+            # transaction: a test's, where closing would break the test's connection).
+            if not connection.in_atomic_block:
+                close_old_connections()
             try:
                 heartbeat("scheduler")
                 for name in enqueue_due():

@@ -163,6 +163,17 @@ class Stack:
             f"        server 127.0.0.1:{port} max_fails=0;" for port in self.node_ports
         )
         static_root = self.env["KNUTEPUNKT_VAR_DIR"] + "/static/"
+        # No upstream keepalive: granian's --backpressure counts connections, not requests,
+        # so idle keep-alive connections would hold a worker's slots (docs/operations.md).
+        proxy = """
+            proxy_pass http://knutepunkt;
+            proxy_http_version 1.1;
+            proxy_set_header Host $host;
+            proxy_set_header X-Forwarded-Proto $scheme;
+            proxy_set_header X-Request-ID $request_id;
+            proxy_connect_timeout 2s;
+            proxy_read_timeout 30s;
+            proxy_next_upstream_tries 2;"""
         (conf_dir / "nginx.conf").write_text(
             f"""
 worker_processes 1;
@@ -179,23 +190,20 @@ http {{
     scgi_temp_path {conf_dir}/scgi;
     upstream knutepunkt {{
 {upstreams}
-        keepalive 32;
     }}
     server {{
         listen 127.0.0.1:{self.nginx_port};
         client_max_body_size 10m;
         location /static/ {{ alias {static_root}; }}
+        # As deploy/nginx/knutepunkt.conf: the public sign-up form may be sent again to
+        # the other node (its submission key makes a repeated POST one sign-up).
+        location ~ ^/(?:nn/|en/)?arrangementer/[^/]+/$ {{
+{proxy}
+            proxy_next_upstream error timeout http_502 http_503 non_idempotent;
+        }}
         location / {{
-            proxy_pass http://knutepunkt;
-            proxy_http_version 1.1;
-            proxy_set_header Connection "";
-            proxy_set_header Host $host;
-            proxy_set_header X-Forwarded-Proto $scheme;
-            proxy_set_header X-Request-ID $request_id;
-            proxy_connect_timeout 2s;
-            proxy_read_timeout 30s;
+{proxy}
             proxy_next_upstream error timeout http_502 http_503;
-            proxy_next_upstream_tries 2;
         }}
     }}
 }}

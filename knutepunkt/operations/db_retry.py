@@ -8,8 +8,9 @@ that dies while a view uses it: that request fails with an ``OperationalError`` 
 answers such a request by closing the broken connection and running the view once more,
 on a new connection:
 
-- only when the connection is really gone (Django dropped it, or it no longer answers);
-  a lock timeout, a constraint or an SQLite "database is locked" is not retried;
+- only when the connection is really gone (``connection_lost``: PostgreSQL's SQLSTATE for
+  it, or psycopg's own "server closed the connection"); a lock timeout, a deadlock, a
+  constraint or an SQLite "database is locked" is not retried;
 - only outside a transaction (the failed one was rolled back with the connection);
 - only for GET, HEAD and OPTIONS, and for POSTs of views marked ``@idempotent_post``
   (e.g. the public sign-up form, whose submission key makes a repeated POST one sign-up);
@@ -43,16 +44,29 @@ def idempotent_post(view: View) -> View:
     return view
 
 
+# SQLSTATEs that mean the connection is gone: class 08 (connection exception), and the
+# server shutting the session down (57P01 admin shutdown, 57P02 crash, 57P03 starting up).
+LOST_SQLSTATES = ("08", "57P01", "57P02", "57P03")
+_NO_SQLSTATE = object()
+
+
 def connection_lost(exc: BaseException, alias: str = DEFAULT_DB_ALIAS) -> bool:
-    """Whether ``exc`` is a database error because the connection itself is gone."""
+    """Whether ``exc`` is a database error because the connection itself is gone.
+
+    psycopg says so in the error: a SQLSTATE above, or none at all (the client library's
+    own "server closed the connection unexpectedly"; every server error has one). For a
+    driver without SQLSTATEs (SQLite), the connection is asked instead. The connection
+    state alone is not enough for psycopg: by the time the view has failed, Django may
+    already have replaced the dropped connection with a working one."""
     if not isinstance(exc, OperationalError | InterfaceError):
         return False
     connection = connections[alias]
     if connection.in_atomic_block:
         return False
-    if connection.connection is None:  # Django dropped it after the failed rollback
-        return True
-    return not connection.is_usable()
+    sqlstate = getattr(exc.__cause__, "sqlstate", _NO_SQLSTATE)
+    if sqlstate is _NO_SQLSTATE:
+        return connection.connection is None or not connection.is_usable()
+    return sqlstate is None or str(sqlstate).startswith(LOST_SQLSTATES)
 
 
 def _may_retry(request: HttpRequest) -> bool:

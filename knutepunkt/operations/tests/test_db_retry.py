@@ -68,7 +68,21 @@ def always_view(request: HttpRequest) -> HttpResponse:
     return HttpResponse("never")
 
 
+@csrf_exempt
+def timeout_view(request: HttpRequest) -> HttpResponse:
+    """A statement timeout (SQLSTATE 57014): an OperationalError, the connection fine."""
+    calls.append("run")
+    with connection.cursor() as cursor:
+        cursor.execute("SET statement_timeout = 1")
+        try:
+            cursor.execute("SELECT pg_sleep(1)")
+        finally:
+            cursor.execute("SET statement_timeout = 0")
+    return HttpResponse("never")
+
+
 urlpatterns = [
+    path("timeout/", timeout_view, name="timeout"),
     path("always/", always_view, name="always"),
     path("plain/", plain_view, name="plain"),
     path("idempotent/", idempotent_view, name="idempotent"),
@@ -144,6 +158,7 @@ def test_idempotent_post_survives_pg_terminate_backend() -> None:
 def test_other_post_fails_as_before_after_pg_terminate_backend() -> None:
     with pytest.raises(OperationalError):
         Client().post("/plain/", {"x": "1"})
+    connection.close()  # as Django does at the end of a real request (the test client does not)
     assert calls == ["run"]
 
 
@@ -151,4 +166,12 @@ def test_other_post_fails_as_before_after_pg_terminate_backend() -> None:
 def test_fails_as_before_when_the_second_run_loses_its_connection_too() -> None:
     with pytest.raises(OperationalError):
         Client().get("/always/")
+    connection.close()  # as Django does at the end of a real request (the test client does not)
     assert calls == ["run", "run"]
+
+
+@needs_postgres
+def test_a_statement_timeout_is_not_retried() -> None:
+    with pytest.raises(OperationalError):
+        Client().get("/timeout/")
+    assert calls == ["run"]

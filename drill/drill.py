@@ -2,10 +2,11 @@
 with failures, and the checks that nothing was lost.
 
 nginx (Debian's, unprivileged, its own config in a temp dir) in front of TWO granian web
-nodes, one task worker and the scheduler, on PostgreSQL (a database of its own) and Redis, with production
-settings (DEBUG off) and a real SMTP server (a sink in this process). 1,000 public sign-ups
-from 50 concurrent clients over 20 events of 10 places; a web worker is killed (-9) at
-30 %, PostgreSQL's connections are terminated at 45 %, a whole web node is killed at 60 %.
+nodes, one task worker and the scheduler, on PostgreSQL (a database of its own) and Redis,
+with production settings (DEBUG off) and a real SMTP server (a sink in this process).
+1,000 public sign-ups from 50 concurrent clients over 20 events of 10 places; a web worker
+is killed (-9) at 30 %, PostgreSQL's connections are terminated at 45 %, a whole web node
+is killed at 60 %.
 A client whose request fails sends the same form again (same submission key), as a person
 pressing the button again would. Then:
 

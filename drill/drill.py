@@ -2,10 +2,11 @@
 with failures, and the checks that nothing was lost.
 
 nginx (Debian's, unprivileged, its own config in a temp dir) in front of TWO granian web
-nodes and one task worker, on PostgreSQL (a database of its own) and Redis, with production
-settings (DEBUG off) and a real SMTP server (a sink in this process). 1,000 public sign-ups
-from 50 concurrent clients over 20 events of 10 places; a web worker is killed (-9) at
-30 %, PostgreSQL's connections are terminated at 45 %, a whole web node is killed at 60 %.
+nodes, one task worker and the scheduler, on PostgreSQL (a database of its own) and Redis,
+with production settings (DEBUG off) and a real SMTP server (a sink in this process).
+1,000 public sign-ups from 50 concurrent clients over 20 events of 10 places; a web worker
+is killed (-9) at 30 %, PostgreSQL's connections are terminated at 45 %, a whole web node
+is killed at 60 %.
 A client whose request fails sends the same form again (same submission key), as a person
 pressing the button again would. Then:
 
@@ -91,8 +92,10 @@ class Stack:
     node_ports: list[int]
     nodes: list[subprocess.Popen[bytes]] = field(default_factory=list)
     worker: subprocess.Popen[bytes] | None = None
+    scheduler: subprocess.Popen[bytes] | None = None
     nginx: subprocess.Popen[bytes] | None = None
     worker_restarts: int = 0
+    scheduler_restarts: int = 0
     stopping: bool = False
 
     def manage(self, *args: str) -> str:
@@ -143,17 +146,30 @@ class Stack:
             "worker",
         )
 
+    def start_scheduler(self) -> subprocess.Popen[bytes]:
+        # As deploy/systemd/knutepunkt-scheduler.service: among its jobs the outbox run that
+        # sends what a request committed but could not hand to the worker (the database
+        # connection cut right after the commit).
+        return self._spawn([PY, "manage.py", "scheduler"], "scheduler")
+
     def supervise(self) -> None:
-        """What systemd's Restart=always does for the worker unit (a worker exits when
-        its database connection is cut)."""
-        if self.worker is not None and self.worker.poll() is not None and not self.stopping:
+        """What systemd's Restart=always does for the worker and scheduler units (a
+        worker exits when its database connection is cut)."""
+        if self.stopping:
+            return
+        if self.worker is not None and self.worker.poll() is not None:
             self.worker_restarts += 1
             log(f"worker exited ({self.worker.returncode}); restarted as systemd would")
             self.worker = self.start_worker()
+        if self.scheduler is not None and self.scheduler.poll() is not None:
+            self.scheduler_restarts += 1
+            log(f"scheduler exited ({self.scheduler.returncode}); restarted as systemd would")
+            self.scheduler = self.start_scheduler()
 
     def start(self) -> None:
         self.nodes = [self.start_node(port) for port in self.node_ports]
         self.worker = self.start_worker()
+        self.scheduler = self.start_scheduler()
         self.nginx = self._start_nginx()
 
     def _start_nginx(self) -> subprocess.Popen[bytes]:
@@ -163,6 +179,17 @@ class Stack:
             f"        server 127.0.0.1:{port} max_fails=0;" for port in self.node_ports
         )
         static_root = self.env["KNUTEPUNKT_VAR_DIR"] + "/static/"
+        # No upstream keepalive: granian's --backpressure counts connections, not requests,
+        # so idle keep-alive connections would hold a worker's slots (docs/operations.md).
+        proxy = """
+            proxy_pass http://knutepunkt;
+            proxy_http_version 1.1;
+            proxy_set_header Host $host;
+            proxy_set_header X-Forwarded-Proto $scheme;
+            proxy_set_header X-Request-ID $request_id;
+            proxy_connect_timeout 2s;
+            proxy_read_timeout 30s;
+            proxy_next_upstream_tries 2;"""
         (conf_dir / "nginx.conf").write_text(
             f"""
 worker_processes 1;
@@ -179,23 +206,20 @@ http {{
     scgi_temp_path {conf_dir}/scgi;
     upstream knutepunkt {{
 {upstreams}
-        keepalive 32;
     }}
     server {{
         listen 127.0.0.1:{self.nginx_port};
         client_max_body_size 10m;
         location /static/ {{ alias {static_root}; }}
+        # As deploy/nginx/knutepunkt.conf: the public sign-up form may be sent again to
+        # the other node (its submission key makes a repeated POST one sign-up).
+        location ~ ^/(?:nn/|en/)?arrangementer/[^/]+/$ {{
+{proxy}
+            proxy_next_upstream error timeout http_502 http_503 non_idempotent;
+        }}
         location / {{
-            proxy_pass http://knutepunkt;
-            proxy_http_version 1.1;
-            proxy_set_header Connection "";
-            proxy_set_header Host $host;
-            proxy_set_header X-Forwarded-Proto $scheme;
-            proxy_set_header X-Request-ID $request_id;
-            proxy_connect_timeout 2s;
-            proxy_read_timeout 30s;
+{proxy}
             proxy_next_upstream error timeout http_502 http_503;
-            proxy_next_upstream_tries 2;
         }}
     }}
 }}
@@ -222,13 +246,13 @@ http {{
 
     def stop(self) -> None:
         self.stopping = True
-        for process in [self.nginx, self.worker, *self.nodes]:
+        for process in [self.nginx, self.worker, self.scheduler, *self.nodes]:
             if process is not None and process.poll() is None:
                 try:
                     os.killpg(process.pid, signal.SIGTERM)
                 except ProcessLookupError:
                     continue
-        for process in [self.nginx, self.worker, *self.nodes]:
+        for process in [self.nginx, self.worker, self.scheduler, *self.nodes]:
             if process is not None:
                 try:
                     process.wait(timeout=20)
@@ -494,6 +518,7 @@ def main() -> int:
             print(f"DRILL failed_because {reason.replace(' ', '_')} {number}")
         print(f"DRILL mails_pending {pending}")
         print(f"DRILL worker_restarts {stack.worker_restarts}")
+        print(f"DRILL scheduler_restarts {stack.scheduler_restarts}")
         print(f"DRILL mails_delivered {delivered}")
         print(f"DRILL restore_mismatches {mismatches}")
         print(f"DRILL seconds {time.monotonic() - started:.0f}", flush=True)
@@ -511,7 +536,7 @@ def main() -> int:
         }
     except Exception as exc:
         log(f"ERROR {type(exc).__name__}: {exc}")
-        for name in ("worker", "nginx"):
+        for name in ("worker", "scheduler", "nginx"):
             path = tmp / f"{name}.log"
             if path.exists():
                 print(path.read_text()[-2000:])

@@ -186,6 +186,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # A view whose database connection was lost mid-request runs once more (GET/HEAD, and
+    # POSTs marked idempotent): knutepunkt/operations/db_retry.py.
+    "knutepunkt.operations.db_retry.LostConnectionRetryMiddleware",
     # Last, as django-axes asks: it answers locked-out sign-ins.
     "axes.middleware.AxesMiddleware",
 ]

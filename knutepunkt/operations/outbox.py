@@ -22,9 +22,11 @@ from typing import Any
 
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
-from django.db import transaction
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections, transaction
+from django.db.models import F
 from django.utils import timezone
 
+from knutepunkt.operations.db_retry import connection_lost
 from knutepunkt.operations.models import OutboxMessage, OutboxStatus
 
 logger = logging.getLogger(__name__)
@@ -160,49 +162,68 @@ def outbox_send_due(
     connection: Any = None
     try:
         for pk in _due_ids(now, limit, ids):
-            with transaction.atomic():
-                row = (
-                    OutboxMessage.objects.select_for_update(skip_locked=True)
-                    .filter(pk=pk, status=OutboxStatus.PENDING, next_attempt_at__lte=now)
-                    .first()
-                )
-                if row is None:  # sent by another worker meanwhile
-                    continue
-                if connection is None:
-                    connection = get_connection()
-                try:
-                    connection.send_messages([_as_email(row)])
-                except Exception as exc:
-                    row.attempts += 1
-                    row.last_error = describe_error(exc)
-                    if row.attempts >= max_attempts:
-                        row.status = OutboxStatus.FAILED
-                        result.gave_up += 1
-                    else:
-                        row.next_attempt_at = timezone.now() + retry_delay(row.attempts)
-                    result.failed += 1
-                    row.save(update_fields=["attempts", "last_error", "status", "next_attempt_at"])
-                    logger.warning(
-                        "outbox: message %s (%s) failed, attempt %s: %s",
-                        row.pk,
-                        row.kind,
-                        row.attempts,
-                        row.last_error,
+            delivered = False
+            try:
+                with transaction.atomic():
+                    row = (
+                        OutboxMessage.objects.select_for_update(skip_locked=True)
+                        .filter(pk=pk, status=OutboxStatus.PENDING, next_attempt_at__lte=now)
+                        .first()
                     )
-                    if isinstance(exc, CONNECTION_ERRORS):
-                        break
-                    continue
-                # Sent: the address and the text go at once; the row stays, without
-                # personal data, as a record that it went (deleted after the retention).
-                row.status = OutboxStatus.SENT
-                row.attempts += 1
-                row.sent_at = timezone.now()
-                row.last_error = ""
-                row.to_email = row.from_email = row.subject = row.body = ""
-                row.reply_to, row.attachments = [], []
-                row.save(
-                    update_fields=[*SCRUBBED_FIELDS, "status", "attempts", "sent_at", "last_error"]
-                )
+                    if row is None:  # sent by another worker meanwhile
+                        continue
+                    if connection is None:
+                        connection = get_connection()
+                    try:
+                        connection.send_messages([_as_email(row)])
+                    except Exception as exc:
+                        row.attempts += 1
+                        row.last_error = describe_error(exc)
+                        if row.attempts >= max_attempts:
+                            row.status = OutboxStatus.FAILED
+                            result.gave_up += 1
+                        else:
+                            row.next_attempt_at = timezone.now() + retry_delay(row.attempts)
+                        result.failed += 1
+                        row.save(
+                            update_fields=["attempts", "last_error", "status", "next_attempt_at"]
+                        )
+                        logger.warning(
+                            "outbox: message %s (%s) failed, attempt %s: %s",
+                            row.pk,
+                            row.kind,
+                            row.attempts,
+                            row.last_error,
+                        )
+                        if isinstance(exc, CONNECTION_ERRORS):
+                            break
+                        continue
+                    # Sent: the address and the text go at once; the row stays, without
+                    # personal data, as a record that it went (deleted after the retention).
+                    delivered = True
+                    row.status = OutboxStatus.SENT
+                    row.attempts += 1
+                    row.sent_at = timezone.now()
+                    row.last_error = ""
+                    row.to_email = row.from_email = row.subject = row.body = ""
+                    row.reply_to, row.attachments = [], []
+                    row.save(
+                        update_fields=[
+                            *SCRUBBED_FIELDS,
+                            "status",
+                            "attempts",
+                            "sent_at",
+                            "last_error",
+                        ]
+                    )
+                    result.sent += 1
+            except DatabaseError as exc:
+                # The server took the message, then the database connection was cut
+                # before the row said so: record it on a new connection, or the next
+                # run would send the same e-mail again.
+                if not delivered or not connection_lost(exc):
+                    raise
+                _record_sent(pk)
                 result.sent += 1
     finally:
         if connection is not None:
@@ -211,6 +232,23 @@ def outbox_send_due(
     if result.sent or result.failed:
         logger.info("outbox: %s", result.as_dict())
     return result
+
+
+def _record_sent(pk: int) -> None:
+    connections[DEFAULT_DB_ALIAS].close()
+    OutboxMessage.objects.filter(pk=pk, status=OutboxStatus.PENDING).update(
+        status=OutboxStatus.SENT,
+        attempts=F("attempts") + 1,
+        sent_at=timezone.now(),
+        last_error="",
+        to_email="",
+        from_email="",
+        subject="",
+        body="",
+        reply_to=[],
+        attachments=[],
+    )
+    logger.warning("outbox: message %s sent; recorded after the database connection was lost", pk)
 
 
 def outbox_purge(*, now: datetime.datetime | None = None) -> int:

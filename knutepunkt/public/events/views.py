@@ -22,6 +22,7 @@ from knutepunkt.events import caching, services
 from knutepunkt.events.models import Event, Registration, RegistrationStatus
 from knutepunkt.events.selectors import event_availability, get_public_event, waiting_position
 from knutepunkt.events.tokens import BadToken, read_cancel_token, read_result_token, result_token
+from knutepunkt.operations.db_retry import idempotent_post
 from knutepunkt.public.events.forms import EventFilterForm, RegistrationForm
 from knutepunkt.public.events.structured_data import event_json_ld, json_ld_script
 from knutepunkt.web.forms import add_service_errors
@@ -94,6 +95,9 @@ def privacy_url() -> str | None:
     return path
 
 
+# A repeated POST is one sign-up (the form's submission key), so a lost database
+# connection may run it again (knutepunkt/operations/db_retry.py).
+@idempotent_post
 @require_http_methods(["GET", "HEAD", "POST"])
 def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
     event = get_public_event(slug)

@@ -197,6 +197,7 @@ def main() -> int:
             "DEBUG": "0",
             "KNUTEPUNKT_TESTING": "0",
             "SECRET_KEY": "bench-" + os.urandom(24).hex(),
+            "EMAIL_URL": "locmem://",
             "INTEREST_ENCRYPTION_KEYS": "u2mG3c1c1YdTSb2b0bqg5yq3Rr3J2n0C6sQ6m5s5Z3U=",
             "ALLOWED_HOSTS": "testserver,127.0.0.1",
             "SECURE_SSL_REDIRECT": "0",

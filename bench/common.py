@@ -52,6 +52,8 @@ def production_env(database_url: str, var_dir: str, **extra: str) -> dict[str, s
         "DEBUG": "0",
         "KNUTEPUNKT_TESTING": "0",
         "SECRET_KEY": "bench-" + os.urandom(24).hex(),
+        # Production settings need a mail server; the bench sends nothing that leaves.
+        "EMAIL_URL": "locmem://",
         "INTEREST_ENCRYPTION_KEYS": INTEREST_KEY,
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "SECURE_SSL_REDIRECT": "0",

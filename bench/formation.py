@@ -197,6 +197,7 @@ def bench_db() -> None:
         DEBUG="0",
         KNUTEPUNKT_TESTING="1",
         SECRET_KEY="bench-only-secret-" + "x" * 40,
+        EMAIL_URL="locmem://",
     )
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "knutepunkt.settings")
     import django

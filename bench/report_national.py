@@ -156,6 +156,7 @@ def main() -> None:
         DEBUG="0",
         KNUTEPUNKT_TESTING="1",
         SECRET_KEY="bench-only-secret-" + "x" * 40,
+        EMAIL_URL="locmem://",
     )
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "knutepunkt.settings")
     import django

@@ -139,6 +139,19 @@ def user_set_password(*, actor: User | None, user: User, password: str) -> User:
 
 # --- Second factor (TOTP authenticator and backup codes) -----------------------------------
 
+
+def _audit_factor(*, actor: User | None, user: User, action: str, data: dict[str, Any]) -> None:
+    """Audit a change to ``user``'s second factors (by id: the entry never names the person)."""
+    audit_log(
+        actor=actor,
+        action=action,
+        target=user,
+        office=user.office,
+        data=data,
+        target_repr=f"user {user.pk}",
+    )
+
+
 BACKUP_CODE_COUNT = 10
 
 
@@ -166,13 +179,11 @@ def totp_device_confirm(*, actor: User | None, device: TOTPDevice) -> list[str]:
         TOTPDevice.objects.filter(user=user).exclude(pk=device.pk).delete()
         device.confirmed = True
         device.save(update_fields=["confirmed"])
-        audit_log(
+        _audit_factor(
             actor=actor,
+            user=user,
             action="accounts.totp_device.confirmed",
-            target=user,
-            office=user.office,
             data={"device": device.pk},
-            target_repr=f"user {user.pk}",
         )
         codes = backup_codes_issue(actor=actor, user=user)
     return codes
@@ -187,13 +198,11 @@ def backup_codes_issue(*, actor: User | None, user: User) -> list[str]:
         device = StaticDevice.objects.create(user=user, name="Backup codes", confirmed=True)
         codes = [StaticToken.random_token() for _index in range(BACKUP_CODE_COUNT)]
         StaticToken.objects.bulk_create(StaticToken(device=device, token=c) for c in codes)
-        audit_log(
+        _audit_factor(
             actor=actor,
+            user=user,
             action="accounts.backup_codes.issued",
-            target=user,
-            office=user.office,
             data={"count": len(codes)},
-            target_repr=f"user {user.pk}",
         )
     return codes
 
@@ -238,13 +247,11 @@ def passkey_registered(*, actor: User, credential: Any, name: str) -> None:
     with transaction.atomic():
         credential.name = name
         credential.save(update_fields=["name"])
-        audit_log(
+        _audit_factor(
             actor=actor,
+            user=actor,
             action="accounts.passkey.registered",
-            target=actor,
-            office=actor.office,
             data={"device": credential.pk},
-            target_repr=f"user {actor.pk}",
         )
 
 
@@ -255,12 +262,7 @@ def passkey_remove(*, actor: User, pk: int) -> bool:
     with transaction.atomic():
         deleted, _rows = WebAuthnCredential.objects.filter(user=actor, pk=pk).delete()
         if deleted:
-            audit_log(
-                actor=actor,
-                action="accounts.passkey.removed",
-                target=actor,
-                office=actor.office,
-                data={"device": pk},
-                target_repr=f"user {actor.pk}",
+            _audit_factor(
+                actor=actor, user=actor, action="accounts.passkey.removed", data={"device": pk}
             )
     return bool(deleted)

@@ -1,7 +1,12 @@
-"""Helpers for browser tests (Playwright in Debian's Chromium, axe-core from PyPI)."""
+"""Helpers for tests: the browser (Playwright in Debian's Chromium, axe-core from PyPI), and
+`manage.py` run as production starts it."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
@@ -84,3 +89,22 @@ def tables_containing(*needles: str) -> dict[str, list[str]]:
                     if any(n in text for n in lowered) or any(n in digits for n in digit_needles):
                         found.setdefault(table, []).append(column)
     return found
+
+
+def run_manage(
+    *args: str, env: dict[str, str], drop: frozenset[str] = frozenset()
+) -> subprocess.CompletedProcess[str]:
+    """``manage.py <args>`` in a new process with the test settings left out of its
+    environment (and ``drop`` too), then ``env`` on top: how production starts."""
+    left_out = {"DEBUG", "KNUTEPUNKT_TESTING", "DJANGO_ALLOW_ASYNC_UNSAFE", *drop}
+    clean = {k: v for k, v in os.environ.items() if k not in left_out}
+    clean.update(env)
+    return subprocess.run(  # noqa: S603 - the test's own arguments
+        [sys.executable, "manage.py", *args],
+        cwd=Path(__file__).resolve().parents[2],
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )

@@ -12,7 +12,9 @@ from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from knutepunkt.events.calendar import event_calendar, event_filename
 from knutepunkt.events.models import Event, Registration, RegistrationStatus
@@ -88,21 +90,41 @@ def send_registration_received(registration_id: int) -> None:
         )
 
 
-def send_promoted(registration_id: int) -> None:
-    """A place became free and the person moved up from the waiting list."""
+def _send_if(
+    registration_id: int,
+    status: str,
+    subject: Promise,
+    template: str,
+    *,
+    kind: str,
+    with_calendar: bool = False,
+) -> None:
+    """A change of status to tell the person about, with the cancel link; nothing when the
+    sign-up is gone or has changed again before the e-mail was written."""
     registration = _load(registration_id)
-    if registration is None or registration.status != RegistrationStatus.CONFIRMED:
+    if registration is None or registration.status != status:
         return
     with translation.override(registration.language):
-        subject = _("You have a place: %(title)s") % {"title": registration.event.title}
         _send(
             registration,
-            subject,
-            "events/email/promoted.txt",
-            kind="events.registration_promoted",
-            with_calendar=True,
+            str(subject) % {"title": registration.event.title},
+            template,
+            kind=kind,
+            with_calendar=with_calendar,
             cancel_url=cancel_url(registration),
         )
+
+
+def send_promoted(registration_id: int) -> None:
+    """A place became free and the person moved up from the waiting list."""
+    _send_if(
+        registration_id,
+        RegistrationStatus.CONFIRMED,
+        gettext_lazy("You have a place: %(title)s"),
+        "events/email/promoted.txt",
+        kind="events.registration_promoted",
+        with_calendar=True,
+    )
 
 
 def send_event_cancelled(registration_ids: list[int]) -> None:
@@ -137,9 +159,10 @@ def send_organiser_message(registration_ids: list[int], subject: str, body: str)
                     "cancel_url": cancel_url(registration),
                 },
             )
-        reply_to = [registration.event.office.email] if registration.event.office.email else []
         outbox_queue(
-            EmailMessage(subject, text, None, [registration.email], reply_to=reply_to),
+            EmailMessage(
+                subject, text, None, [registration.email], reply_to=_reply_to(registration.event)
+            ),
             kind="events.organiser_message",
             ref=_ref(registration),
         )
@@ -162,38 +185,26 @@ def send_request_received(registration: Registration) -> None:
 def send_moved_to_pending(registration_id: int) -> None:
     """A place became free at an event whose sign-ups need approval: the person moved up
     from the waiting list and their request now waits for the organiser."""
-    registration = _load(registration_id)
-    if registration is None or registration.status != RegistrationStatus.PENDING:
-        return
-    with translation.override(registration.language):
-        subject = _("Your request is being considered: %(title)s") % {
-            "title": registration.event.title
-        }
-        _send(
-            registration,
-            subject,
-            "events/email/moved_to_pending.txt",
-            kind="events.moved_to_pending",
-            cancel_url=cancel_url(registration),
-        )
+    _send_if(
+        registration_id,
+        RegistrationStatus.PENDING,
+        gettext_lazy("Your request is being considered: %(title)s"),
+        "events/email/moved_to_pending.txt",
+        kind="events.moved_to_pending",
+    )
 
 
 def send_registration_approved(registration_id: int) -> None:
     """The organiser approved the sign-up: the place is confirmed, with the event for the
     person's calendar and the cancel link (as the confirmation of an ordinary sign-up)."""
-    registration = _load(registration_id)
-    if registration is None or registration.status != RegistrationStatus.CONFIRMED:
-        return
-    with translation.override(registration.language):
-        subject = _("Your place is confirmed: %(title)s") % {"title": registration.event.title}
-        _send(
-            registration,
-            subject,
-            "events/email/approved.txt",
-            kind="events.registration_approved",
-            with_calendar=True,
-            cancel_url=cancel_url(registration),
-        )
+    _send_if(
+        registration_id,
+        RegistrationStatus.CONFIRMED,
+        gettext_lazy("Your place is confirmed: %(title)s"),
+        "events/email/approved.txt",
+        kind="events.registration_approved",
+        with_calendar=True,
+    )
 
 
 def send_registration_declined(
@@ -212,13 +223,17 @@ def send_registration_declined(
             "events/email/declined.txt",
             {"name": name, "event": event, "event_url": url, "message": message},
         )
-    reply_to = [event.office.email] if event.office.email else []
     # No ``ref``: the sign-up is deleted in the same transaction, and this e-mail must
     # outlive it (like an interest's farewell).
     outbox_queue(
-        EmailMessage(subject, body, None, [email], reply_to=reply_to),
+        EmailMessage(subject, body, None, [email], reply_to=_reply_to(event)),
         kind="events.registration_declined",
     )
+
+
+def _reply_to(event: Event) -> list[str]:
+    """Replies go to the organising office, when it has an address."""
+    return [event.office.email] if event.office.email else []
 
 
 def _load(registration_id: int) -> Registration | None:

@@ -121,6 +121,9 @@ class Successor(models.Model):
     class Meta:
         abstract = True
 
+    def __str__(self) -> str:
+        return f"{self.predecessor} → {self.successor}"  # type: ignore[attr-defined]
+
 
 class CountySuccessor(Successor):
     predecessor = models.ForeignKey(
@@ -145,9 +148,6 @@ class CountySuccessor(Successor):
             ),
         ]
 
-    def __str__(self) -> str:
-        return f"{self.predecessor} → {self.successor}"
-
 
 class MunicipalitySuccessor(Successor):
     predecessor = models.ForeignKey(
@@ -171,6 +171,3 @@ class MunicipalitySuccessor(Successor):
                 fields=["predecessor", "successor"], name="municipality_successor_once"
             ),
         ]
-
-    def __str__(self) -> str:
-        return f"{self.predecessor} → {self.successor}"

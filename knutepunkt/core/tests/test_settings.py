@@ -1,30 +1,19 @@
 """Settings come from the environment; production refuses to start without a secret."""
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
+from knutepunkt.core.testing import run_manage
 from knutepunkt.settings import email_settings
 
 ROOT = Path(__file__).resolve().parents[3]
 
 
 def _manage(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    dropped = {"DEBUG", "KNUTEPUNKT_TESTING", "DJANGO_ALLOW_ASYNC_UNSAFE"}
-    clean = {k: v for k, v in os.environ.items() if k not in dropped}
-    clean.update(env)
-    return subprocess.run(  # noqa: S603
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=clean,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    return run_manage(*args, env=env)
 
 
 def test_production_refuses_to_start_without_secret_key():

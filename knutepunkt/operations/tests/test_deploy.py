@@ -4,14 +4,14 @@ secret, without EMAIL_URL, or with several web processes and no Redis."""
 
 from __future__ import annotations
 
-import os
 import secrets
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from cryptography.fernet import Fernet
+
+from knutepunkt.core.testing import run_manage
 
 ROOT = Path(__file__).resolve().parents[3]
 TEMPLATE = ROOT / "deploy" / "knutepunkt.env.example"
@@ -33,18 +33,7 @@ def template_env(tmp_path: Path) -> dict[str, str]:
 
 
 def manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    dropped = {"DEBUG", "KNUTEPUNKT_TESTING", "DJANGO_ALLOW_ASYNC_UNSAFE", "DATABASE_URL"}
-    clean = {k: v for k, v in os.environ.items() if k not in dropped}
-    clean.update(env)
-    return subprocess.run(  # noqa: S603
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=clean,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    return run_manage(*args, env=env, drop=frozenset({"DATABASE_URL"}))
 
 
 def test_check_deploy_with_the_template_reports_no_issues(tmp_path: Path) -> None:

@@ -41,17 +41,19 @@ def _office_for_entry(request: HttpRequest) -> DistrictOffice | None:
         return None
 
 
+def _choose_office(request: HttpRequest) -> HttpResponse:
+    """Head office logs for an office: which one (``?office=``) comes first."""
+    form = ChooseOfficeForm(request.GET if "office" in request.GET else None)
+    return render(request, "activity/staff/choose_office.html", {"form": form})
+
+
 @staff_view(roles=OFFICE_ROLES)
 def activity_create(request: HttpRequest) -> HttpResponse:
     """Log an activity in well under a minute; "save and add another" keeps date and type."""
     user: Any = request.user
     office = _office_for_entry(request)
     if office is None:
-        return render(
-            request,
-            "activity/staff/choose_office.html",
-            {"form": ChooseOfficeForm(request.GET if "office" in request.GET else None)},
-        )
+        return _choose_office(request)
     if request.method == "POST":
         form = ActivityForm(request.POST, user=user, office=office)
         if form.is_valid():
@@ -101,11 +103,7 @@ def activity_inquiry_create(request: HttpRequest) -> HttpResponse:
     user: Any = request.user
     office = _office_for_entry(request)
     if office is None:
-        return render(
-            request,
-            "activity/staff/choose_office.html",
-            {"form": ChooseOfficeForm(request.GET if "office" in request.GET else None)},
-        )
+        return _choose_office(request)
     form = QuickInquiryForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -60,6 +60,7 @@ from bench.common import (  # noqa: E402
 )
 from bench.data import QUERIES, TOPICS, generate  # noqa: E402
 from bench.load import LoadResult, run_load  # noqa: E402
+from bench.staff_sweep import Sweep, sweep  # noqa: E402
 
 BENCH_DB = os.environ.get("BENCH_DATABASE_NAME", "knutepunkt_bench")
 GROUPS = int(os.environ.get("BENCH_GROUPS", "5000"))
@@ -76,6 +77,7 @@ STAFF_FORMS = (
     ("staff_group_form_ms", "staff:groups:group_create"),
     ("staff_starter_form_ms", "staff:starters:starter_create"),
 )
+STAFF_PAGE_TARGET_MS = 150
 TARGETS = {"find_cold": (300, 150), "municipality": (300, None)}
 
 
@@ -189,6 +191,28 @@ def staff_forms() -> dict[str, float]:
     return timings
 
 
+def staff_pages() -> Sweep:
+    """Every staff page reachable by links, as a district office's staff and as head
+    office (see bench/staff_sweep.py)."""
+    from knutepunkt.accounts.models import Role, User
+
+    result = Sweep()
+    head = User.objects.filter(username="bench-head").first() or User.objects.create_user(
+        username="bench-head", password="bench", role=Role.HEAD_OFFICE, is_staff=True
+    )
+    for who, user in (("office", User.objects.get(username="bench-midt")), ("head", head)):
+        sweep(signed_in_client(user), who=who, result=result)
+    ranked = sorted(result.pages.items(), key=lambda item: item[1], reverse=True)
+    log(
+        f"staff sweep: {len(result.pages)} pages, {result.files} files, "
+        f"{len(result.errors)} server errors; slowest: "
+        + ", ".join(f"{url} {ms:.0f} ms" for url, ms in ranked[:5])
+    )
+    for error in result.errors:
+        log(f"staff sweep error: {error}")
+    return result
+
+
 def directory_paths() -> dict[str, list[str]]:
     from knutepunkt.geo.models import Municipality
     from knutepunkt.network.models import ContactPoint, DistrictOffice
@@ -259,6 +283,7 @@ def main() -> int:
         prepare_data()
     queries = count_queries()
     forms = staff_forms()
+    staff = staff_pages()
     from knutepunkt.geo.models import Municipality
 
     place_names = list(Municipality.objects.current().values_list("name", flat=True))
@@ -335,6 +360,12 @@ def main() -> int:
     bench(name("find_cold_distinct"), len(cold), "searches", 0)
     for figure, ms in forms.items():
         bench(name(figure), ms, "ms")
+    bench(name("staff_pages"), len(staff.pages), "pages", 0)
+    bench(name("staff_pages_median_ms"), statistics.median(staff.pages.values()), "ms")
+    bench(name("staff_pages_max_ms"), staff.slowest[1], "ms")
+    if staff.slowest[1] > STAFF_PAGE_TARGET_MS:
+        log(f"WARNING: {staff.slowest[0]} takes more than {STAFF_PAGE_TARGET_MS} ms")
+    ok = ok and not staff.errors
     for page, (rps, p99) in TARGETS.items():
         result = results[page]
         if result.rps < rps or (p99 is not None and result.p99_ms > p99):

@@ -35,7 +35,7 @@ def interest_list(user: Any, *, status: str = "waiting", topic: Any = None) -> l
     interests = (
         Interest.objects.visible_to(user)
         .select_related("municipality", "contact_point", "office")
-        .defer("email", "phone")
+        .defer("email", "phone", "municipality__outline")
         .order_by("created_at", "pk")
     )
     if status:
@@ -56,7 +56,7 @@ def interest_duplicates(interest: Interest, user: Any) -> list[Interest]:
         .filter(contact_hash=interest.contact_hash)
         .exclude(pk=interest.pk)
         .select_related("municipality")
-        .defer("email", "phone")
+        .defer("email", "phone", "municipality__outline")
         .order_by("created_at", "pk")
     )
 

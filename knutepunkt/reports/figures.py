@@ -184,7 +184,11 @@ def contact_points_established_or_planning(
     whose status on 31 December of ``year`` was *established* or *planning* (see
     :func:`contact_point_status_on`). Two queries."""
     ids = list(office_ids)
-    points = list(ContactPoint.objects.filter(office_id__in=ids).select_related("municipality"))
+    points = list(
+        ContactPoint.objects.filter(office_id__in=ids)
+        .select_related("municipality")
+        .defer("municipality__outline")
+    )
     status = contact_point_status_on(points, datetime.date(year, 12, 31))
     result: dict[int, list[ContactPoint]] = {oid: [] for oid in ids}
     for cp in points:

@@ -12,6 +12,7 @@ from django.utils import timezone, translation
 from knutepunkt.core.tests import helpers
 from knutepunkt.groups.models import GroupStatusChange, SelfHelpGroup
 from knutepunkt.groups.services import group_create
+from knutepunkt.web.pagination import PER_PAGE
 
 # The staff pages in English (/en/...), like reverse() inside the tests and the messages
 # the tests assert.
@@ -74,6 +75,44 @@ def test_list_query_count_is_constant(
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get(LIST)
     assert len(response.context["groups"]) == 30
+
+
+def test_a_long_list_comes_in_pages_that_keep_the_filters(
+    login, office_staff_midt, contact_point_molde
+):
+    for _ in range(PER_PAGE + 3):
+        helpers.group(office_staff_midt.office, contact_point_molde)
+    client = login(office_staff_midt)
+    first = client.get(LIST, {"status": "forming"})
+    page = first.content.decode()
+    assert len(first.context["groups"]) == PER_PAGE
+    assert f"{PER_PAGE + 3} groups" in page
+    assert "Page 1 of 2" in page
+    # The link to the next page keeps the filter, and the last page has the rest.
+    assert 'href="?status=forming&amp;page=2" rel="next"' in page
+    second = client.get(LIST, {"status": "forming", "page": "2"})
+    assert len(second.context["groups"]) == 3
+    # A page number out of range or not a number gives a real page, never an error.
+    assert client.get(LIST, {"page": "999"}).context["page"].number == 2
+    assert client.get(LIST, {"page": "x'; --"}).context["page"].number == 1
+
+
+def test_list_search_finds_title_contact_point_and_municipality(
+    login, office_staff_midt, contact_point_molde
+):
+    client = login(office_staff_midt)
+    titled = client.post(CREATE, _form(title="Sorggruppe for unge", municipality="Ålesund"))
+    assert titled.status_code == 302
+    at_point = helpers.group(office_staff_midt.office, contact_point_molde)
+    titled_group = SelfHelpGroup.objects.get(title="Sorggruppe for unge")
+
+    def found(text: str) -> list[SelfHelpGroup]:
+        return list(client.get(LIST, {"q": text}).context["groups"])
+
+    assert found("sorggruppe") == [titled_group]
+    assert found("Ålesund") == [titled_group]
+    assert found(contact_point_molde.name[:5]) == [at_point]
+    assert found("finnes ikke") == []
 
 
 def test_office_staff_registers_a_group(login, office_staff_midt, contact_point_molde):

@@ -220,6 +220,7 @@ def test_office_page_query_count_does_not_grow_with_contact_points(
             municipality=municipality("1506"),
             status=ContactPointStatus.ESTABLISHED,
         )
+    client.get(url("office", slug="midt"))  # the changed directory's index is built once
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(url("office", slug="midt"))
 

@@ -127,3 +127,57 @@ def test_map_page_query_count_does_not_grow_with_contact_points(
     add(1, 12)
     with django_assert_max_num_queries(len(first.captured_queries)):
         client.get(reverse("directory:map"))
+
+
+@pytest.mark.django_db
+def test_the_indexed_coverage_equals_the_counted_one_and_follows_changes(client, office_midt):
+    """The office page colours its map from the in-memory index: it must say what the
+    database says, for every kind of row, and change when a service changes something."""
+    from knutepunkt.public.network.directory import coverage, indexed_coverage
+
+    grief = topic_create(actor=None, slug="sorg", name_nb="Sorg", name_en="Grief")
+    served = contact_point_create(
+        actor=None,
+        name="Selvhjelp Romsdal",
+        slug="romsdal",
+        office=office_midt,
+        municipality=municipality("1506"),
+        municipalities_served=[municipality("1539"), municipality("1547")],
+        status=ContactPointStatus.ESTABLISHED,
+    )
+    contact_point_create(  # planning: colours nothing, serves nothing yet
+        actor=None,
+        name="Selvhjelp Sunndal",
+        slug="sunndal",
+        office=office_midt,
+        municipality=municipality("1563"),
+        municipalities_served=[municipality("1566")],
+        status=ContactPointStatus.PLANNING,
+    )
+    for kind in (
+        {"municipality": "5001", "status": GroupStatus.OPEN},  # its own place
+        {"contact_point": served, "status": GroupStatus.FORMING},  # its contact point's
+        {"municipality": "1505", "status": GroupStatus.ENDED},  # not public
+        {"format": "online", "status": GroupStatus.OPEN},  # no place at all
+    ):
+        group_create(actor=None, topic=grief, office=office_midt, **kind)
+
+    def both() -> tuple[tuple[frozenset[int], frozenset[int]], ...]:
+        counted, indexed = coverage().data, indexed_coverage().data
+        return tuple((c.served_ids, c.group_ids) for c in (counted, indexed))
+
+    counted, indexed = both()
+    assert indexed == counted
+    ids = {number: municipality(number).pk for number in ("1506", "1539", "1566", "5001", "1505")}
+    assert {ids["1506"], ids["1539"]} <= counted[0] and ids["1566"] not in counted[0]
+    assert {ids["5001"], ids["1506"]} <= counted[1] and ids["1505"] not in counted[1]
+
+    # A new group through the service: both views change, and so does the office page.
+    page = client.get(reverse("directory:office", kwargs={"slug": "midt"})).content.decode()
+    assert 'href="/kommune/1505/" aria-label="Kristiansund' in page
+    assert 'class="m-grp"' not in page.split('href="/kommune/1505/"', 1)[1].split("</a>", 1)[0]
+    group_create(actor=None, topic=grief, office=office_midt, municipality="1505")
+    counted, indexed = both()
+    assert indexed == counted and ids["1505"] in counted[1]
+    page = client.get(reverse("directory:office", kwargs={"slug": "midt"})).content.decode()
+    assert 'class="m-grp"' in page.split('href="/kommune/1505/"', 1)[1].split("</a>", 1)[0]

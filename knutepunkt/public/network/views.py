@@ -116,7 +116,11 @@ def office_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "established": [c for c in contact_points if c.status == ContactPointStatus.ESTABLISHED],
         "planning": [c for c in contact_points if c.status == ContactPointStatus.PLANNING],
         "events": _upcoming_events(office=office),
-        "map": map_figure(county_numbers=tuple(c.number for c in counties)) if counties else "",
+        "map": (
+            map_figure(county_numbers=tuple(c.number for c in counties), data=indexed_coverage())
+            if counties
+            else ""
+        ),
         **_report("kontor", office.slug),
     }
     return render(request, "network/office_detail.html", context)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -142,9 +143,31 @@ class GroupStatusForm(forms.Form):
 
 
 class GroupFilterForm(forms.Form):
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        max_length=100,
+        help_text=_("Part of the group's title, its contact point or its municipality."),
+    )
     status = forms.ChoiceField(
         label=_("Status"), required=False, choices=[("", _("All statuses")), *GroupStatus.choices]
     )
     topic = forms.ModelChoiceField(
         label=_("Topic"), required=False, queryset=Topic.objects.all(), empty_label=_("All topics")
     )
+
+    def filter(self, groups: Any) -> Any:
+        """``groups`` narrowed by the valid filters."""
+        data = self.cleaned_data
+        if data.get("q"):
+            text = data["q"].strip()
+            groups = groups.filter(
+                Q(title__icontains=text)
+                | Q(contact_point__name__icontains=text)
+                | Q(municipality__name__icontains=text)
+            )
+        if data.get("status"):
+            groups = groups.filter(status=data["status"])
+        if data.get("topic"):
+            groups = groups.filter(topic=data["topic"])
+        return groups

@@ -19,6 +19,7 @@ from knutepunkt.groups.services import group_create, group_set_status, group_upd
 from knutepunkt.staff.access import ALL_STAFF_ROLES, staff_view
 from knutepunkt.staff.groups.forms import GroupFilterForm, GroupForm, GroupStatusForm
 from knutepunkt.web.forms import add_service_errors
+from knutepunkt.web.pagination import paginate
 
 
 def _detail_url(group: SelfHelpGroup) -> str:
@@ -31,14 +32,17 @@ def group_list_view(request: HttpRequest) -> HttpResponse:
     groups = (
         SelfHelpGroup.objects.visible_to(request.user)
         .select_related("topic", "contact_point", "municipality", "office")
+        .defer("municipality__outline")
         .order_by("topic__name_nb", "pk")
     )
     if form.is_bound and form.is_valid():
-        if form.cleaned_data.get("status"):
-            groups = groups.filter(status=form.cleaned_data["status"])
-        if form.cleaned_data.get("topic"):
-            groups = groups.filter(topic=form.cleaned_data["topic"])
-    return render(request, "groups/staff/group_list.html", {"form": form, "groups": groups})
+        groups = form.filter(groups)
+    page, query = paginate(request, groups)
+    return render(
+        request,
+        "groups/staff/group_list.html",
+        {"form": form, "page": page, "groups": page.object_list, "query": query},
+    )
 
 
 @staff_view(roles=ALL_STAFF_ROLES)

@@ -211,6 +211,9 @@ def test_office_page_query_count_does_not_grow_with_contact_points(
     client.get(url("office", slug="midt"))  # warm the map cache
     with django_assert_max_num_queries(12) as few:
         client.get(url("office", slug="midt"))
+    # Read now: the next request outside the capture empties Django's query log.
+    baseline = len(few.captured_queries)
+    assert baseline >= 3  # the office, its counties, its contact points at least
     for index in range(2, 12):
         contact_point_create(
             actor=None,
@@ -221,7 +224,7 @@ def test_office_page_query_count_does_not_grow_with_contact_points(
             status=ContactPointStatus.ESTABLISHED,
         )
     client.get(url("office", slug="midt"))  # the changed directory's index is built once
-    with django_assert_max_num_queries(len(few.captured_queries)):
+    with django_assert_max_num_queries(baseline):
         client.get(url("office", slug="midt"))
 
 

@@ -3,12 +3,11 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from django.db import models
-
 from knutepunkt.core.scoping import office_scope
+from knutepunkt.geo.querysets import WithoutOutlinesQuerySet
 
 
-class ActivityQuerySet(models.QuerySet[Any]):
+class ActivityQuerySet(WithoutOutlinesQuerySet):
     def visible_to(self, user: Any) -> ActivityQuerySet:
         """The activity log belongs to the office: office staff see theirs, head office all."""
         return office_scope(self, user)

@@ -108,3 +108,24 @@ def run_manage(
         timeout=120,
         check=False,
     )
+
+
+class OutlineJoins:
+    """Records queries that drag municipality or county outlines (GeoJSON, kilobytes each)
+    in through a join: ``select_related("municipality")`` without
+    ``.defer("municipality__outline")``. A list of 40 partners that does so moves megabytes
+    from the database and decodes them, for nothing. Reading outlines from the geography
+    tables themselves (maps, distances) is what they are for and is not recorded.
+
+    Use as ``with connection.execute_wrapper(recorder := OutlineJoins()): ...``.
+    """
+
+    def __init__(self) -> None:
+        self.queries: list[str] = []
+
+    def __call__(self, execute: Any, sql: str, params: Any, many: bool, context: Any) -> Any:
+        head, _, rest = sql.partition(" FROM ")
+        joined = not rest.startswith(('"geo_municipality"', '"geo_county"'))
+        if head.startswith("SELECT") and '"outline"' in head and joined:
+            self.queries.append(sql[:300])
+        return execute(sql, params, many, context)

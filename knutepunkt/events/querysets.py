@@ -3,17 +3,17 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from django.db import models
 from django.utils import timezone
 
 from knutepunkt.core.scoping import office_scope
+from knutepunkt.geo.querysets import WithoutOutlinesQuerySet
 
 
 def _start_of_day(day: datetime.date) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
 
 
-class EventQuerySet(models.QuerySet[Any]):
+class EventQuerySet(WithoutOutlinesQuerySet):
     def visible_to(self, user: Any) -> EventQuerySet:
         """Staff view of events: the office's, or a coordinator's contact point's."""
         return office_scope(self, user, contact_point_field="contact_point")
@@ -57,7 +57,7 @@ class EventQuerySet(models.QuerySet[Any]):
         )
 
 
-class RegistrationQuerySet(models.QuerySet[Any]):
+class RegistrationQuerySet(WithoutOutlinesQuerySet):
     def visible_to(self, user: Any) -> RegistrationQuerySet:
         """Sign-ups are seen by the organiser only: the event's office or contact point."""
         return office_scope(

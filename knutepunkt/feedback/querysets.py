@@ -2,12 +2,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db import models
-
 from knutepunkt.core.scoping import office_scope
+from knutepunkt.geo.querysets import WithoutOutlinesQuerySet
 
 
-class ChangeRequestQuerySet(models.QuerySet[Any]):
+class ChangeRequestQuerySet(WithoutOutlinesQuerySet):
     def visible_to(self, user: Any) -> ChangeRequestQuerySet:
         """The responsible office's queue: its staff and head office."""
         return office_scope(self, user)

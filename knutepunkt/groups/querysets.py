@@ -2,16 +2,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db import models
-
 from knutepunkt.core.scoping import office_scope
+from knutepunkt.geo.querysets import WithoutOutlinesQuerySet
 
 
-class TopicQuerySet(models.QuerySet[Any]):
+class TopicQuerySet(WithoutOutlinesQuerySet):
     pass
 
 
-class SelfHelpGroupQuerySet(models.QuerySet[Any]):
+class SelfHelpGroupQuerySet(WithoutOutlinesQuerySet):
     def visible_to(self, user: Any) -> SelfHelpGroupQuerySet:
         """Staff view: office staff their office's groups, coordinators their contact
         point's groups."""

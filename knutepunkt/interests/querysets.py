@@ -3,13 +3,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from django.db import models
-
 from knutepunkt.core.scoping import office_scope
+from knutepunkt.geo.querysets import WithoutOutlinesQuerySet
 from knutepunkt.interests.crypto import contact_hashes, topic_hashes
 
 
-class InterestQuerySet(models.QuerySet[Any]):
+class InterestQuerySet(WithoutOutlinesQuerySet):
     def visible_to(self, user: Any) -> InterestQuerySet:
         """Head office: all; office staff: interests their office is responsible for;
         coordinators: interests routed to their contact point. The funder: none."""

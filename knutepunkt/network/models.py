@@ -7,6 +7,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from knutepunkt.geo.querysets import WithoutOutlinesQuerySet
 from knutepunkt.network.querysets import (
     ContactPointQuerySet,
     DistrictOfficeQuerySet,
@@ -68,6 +69,8 @@ class OfficeCounty(models.Model):
         on_delete=models.PROTECT,
         related_name="coverage",
     )
+
+    objects = WithoutOutlinesQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("county covered")

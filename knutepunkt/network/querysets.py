@@ -2,12 +2,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db import models
-
 from knutepunkt.core.scoping import office_scope
+from knutepunkt.geo.querysets import WithoutOutlinesQuerySet
 
 
-class DistrictOfficeQuerySet(models.QuerySet[Any]):
+class DistrictOfficeQuerySet(WithoutOutlinesQuerySet):
     def visible_to(self, user: Any) -> DistrictOfficeQuerySet:
         """Offices are public information: everyone may see every office."""
         return self
@@ -31,19 +30,19 @@ class DistrictOfficeQuerySet(models.QuerySet[Any]):
         return self.none()
 
 
-class PartnerQuerySet(models.QuerySet[Any]):
+class PartnerQuerySet(WithoutOutlinesQuerySet):
     def visible_to(self, user: Any) -> PartnerQuerySet:
         """Head office: all partners; office staff: their office's register."""
         return office_scope(self, user)
 
 
-class PartnerContactQuerySet(models.QuerySet[Any]):
+class PartnerContactQuerySet(WithoutOutlinesQuerySet):
     def visible_to(self, user: Any) -> PartnerContactQuerySet:
         """Contact persons follow their partner: the partner's office and head office."""
         return office_scope(self, user, office_field="partner__office")
 
 
-class ContactPointQuerySet(models.QuerySet[Any]):
+class ContactPointQuerySet(WithoutOutlinesQuerySet):
     def visible_to(self, user: Any) -> ContactPointQuerySet:
         """Staff records (planning, follow-up): office staff their office's, coordinators
         their own contact point."""

@@ -2,10 +2,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db import models
+from knutepunkt.geo.querysets import WithoutOutlinesQuerySet
 
 
-class AnnualReportQuerySet(models.QuerySet[Any]):
+class AnnualReportQuerySet(WithoutOutlinesQuerySet):
     def visible_to(self, user: Any) -> AnnualReportQuerySet:
         """Head office: all reports; office staff: their office's; the funder: approved
         (locked) reports only; everyone else (coordinators included): none."""
@@ -26,7 +26,7 @@ class AnnualReportQuerySet(models.QuerySet[Any]):
         return self.filter(year=year)
 
 
-class NationalReportQuerySet(models.QuerySet[Any]):
+class NationalReportQuerySet(WithoutOutlinesQuerySet):
     def visible_to(self, user: Any) -> NationalReportQuerySet:
         """The national compilation: head office and the funder."""
         if not getattr(user, "is_authenticated", False) or not user.is_active:
@@ -36,7 +36,7 @@ class NationalReportQuerySet(models.QuerySet[Any]):
         return self.none()
 
 
-class ReportExportQuerySet(models.QuerySet[Any]):
+class ReportExportQuerySet(WithoutOutlinesQuerySet):
     def visible_to(self, user: Any) -> ReportExportQuerySet:
         """Background exports: head office sees every export; the funder the exports they
         started; everyone else none."""

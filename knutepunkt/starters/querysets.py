@@ -2,12 +2,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db import models
-
 from knutepunkt.core.scoping import office_scope
+from knutepunkt.geo.querysets import WithoutOutlinesQuerySet
 
 
-class StarterQuerySet(models.QuerySet[Any]):
+class StarterQuerySet(WithoutOutlinesQuerySet):
     def visible_to(self, user: Any) -> StarterQuerySet:
         """Office staff see their office's starters; a coordinator sees the starters of
         their office who agreed to be contacted."""

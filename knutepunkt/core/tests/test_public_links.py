@@ -9,9 +9,11 @@ from typing import Any
 from urllib.parse import urljoin, urlparse
 
 import pytest
+from django.db import connection
 from django.test import Client
 from django.urls import Resolver404, resolve
 
+from knutepunkt.core.testing import OutlineJoins
 from knutepunkt.core.tests.public_data import build_public_site
 
 pytestmark = pytest.mark.django_db
@@ -77,6 +79,9 @@ def test_every_kind_of_public_page_is_linked_from_the_home_page(
     client: Client, reference_data: Any, start: str
 ) -> None:
     build_public_site()
-    reached, strays = crawl(client, start)
+    with connection.execute_wrapper(outlines := OutlineJoins()):
+        reached, strays = crawl(client, start)
     assert sorted(REACHABLE - reached) == []
     assert strays == []
+    # No public page loads municipality outlines along with its rows (see OutlineJoins).
+    assert outlines.queries == []

@@ -33,11 +33,13 @@ from typing import Any
 from urllib.parse import urlparse
 
 import pytest
+from django.db import connection
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from knutepunkt.activity.testing import activity_url_kwargs
+from knutepunkt.core.testing import OutlineJoins
 from knutepunkt.events.testing import event_url_kwargs
 from knutepunkt.feedback.testing import midt_change_request_kwargs
 from knutepunkt.interests import testing as interest_testing
@@ -403,11 +405,14 @@ def test_each_persona_gets_the_expected_answer(url_name, request, clients):
         pytest.fail(f"{url_name} has a row but no URL (see test_no_stale_rows)")
     url = url_for(url_name, kwarg_names, request.getfixturevalue)
     wrong = []
-    for persona, expected in EXPECTED[url_name].items():
-        got = outcome(clients[persona].get(url), url)
-        if got != expected:
-            wrong.append(f"{persona}: expected {expected}, got {got}")
+    with connection.execute_wrapper(outlines := OutlineJoins()):
+        for persona, expected in EXPECTED[url_name].items():
+            got = outcome(clients[persona].get(url), url)
+            if got != expected:
+                wrong.append(f"{persona}: expected {expected}, got {got}")
     assert wrong == [], f"GET {url} ({url_name}):\n  " + "\n  ".join(wrong)
+    # No staff page loads municipality outlines along with its rows (see OutlineJoins).
+    assert outlines.queries == [], f"GET {url} joins outlines in:\n" + "\n".join(outlines.queries)
 
 
 def test_staff_redirects_keep_the_page_to_return_to(client, login, office_staff_midt):

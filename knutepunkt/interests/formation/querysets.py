@@ -2,12 +2,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db import models
-
 from knutepunkt.core.scoping import office_scope
+from knutepunkt.geo.querysets import WithoutOutlinesQuerySet
 
 
-class GroupProposalQuerySet(models.QuerySet[Any]):
+class GroupProposalQuerySet(WithoutOutlinesQuerySet):
     def visible_to(self, user: Any) -> GroupProposalQuerySet:
         """Head office: all; office staff: their office's proposals; a coordinator: the
         proposals to meet at their contact point. The funder: none."""

@@ -569,7 +569,7 @@ def _offices_by_county() -> dict[str, IndexedOffice]:
             "office__address",
         )
     ):
-        found.setdefault(number, IndexedOffice(*office))  # type: ignore[arg-type]
+        found.setdefault(number, IndexedOffice(*office))
     return found
 
 

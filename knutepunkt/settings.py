@@ -173,6 +173,8 @@ MIDDLEWARE = [
     "knutepunkt.operations.health.HealthMiddleware",
     # The request id of every log line (X-Request-ID from nginx, or a new one).
     "knutepunkt.operations.logs.RequestIdMiddleware",
+    # ?x=%00 would reach PostgreSQL, which refuses NUL: removed from every query string.
+    "knutepunkt.web.middleware.StripNulFromQueryMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -30,8 +30,10 @@ def topic_name(interest: Interest) -> str:
         return ""
 
 
-def interest_list(user: Any, *, status: str = "waiting", topic: Any = None) -> list[Interest]:
-    """The staff list: no contact fields are loaded (they are shown on the detail page)."""
+def interest_list(user: Any, *, status: str = "waiting", topic: Any = None) -> Any:
+    """The staff list, oldest first, as a queryset to page through: no contact fields are
+    loaded (they are shown on the detail page). Give each page's rows to
+    :func:`attach_topics`."""
     interests = (
         Interest.objects.visible_to(user)
         .select_related("municipality", "contact_point", "office")
@@ -42,7 +44,7 @@ def interest_list(user: Any, *, status: str = "waiting", topic: Any = None) -> l
         interests = interests.filter(status=status)
     if topic is not None:
         interests = interests.for_topic(topic)
-    return attach_topics(interests)
+    return interests
 
 
 def interest_duplicates(interest: Interest, user: Any) -> list[Interest]:

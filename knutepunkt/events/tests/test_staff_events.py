@@ -173,6 +173,22 @@ def test_list_shows_own_office_events_only(login, office_staff_nord, office_staf
     assert "Midt-møte" in html
 
 
+def test_every_past_event_can_be_reached_page_by_page(login, office_staff_midt, make_event):
+    """Years of events: the list comes in pages (the oldest on the last), none left out."""
+    from knutepunkt.web.pagination import PER_PAGE
+
+    events = [make_event(title=f"Møte nr. {n:03d}") for n in range(PER_PAGE + 1)]
+    # Move them into the past, the first made the longest ago (one day apart).
+    for age, event in enumerate(reversed(events), start=1):
+        past_event(event, days_ago=age)
+    client = login(office_staff_midt)
+    first = client.get(LIST, {"vis": "tidligere"}).content.decode()
+    assert f"Møte nr. {PER_PAGE:03d}" in first and "Møte nr. 000" not in first
+    assert 'href="?vis=tidligere&amp;page=2" rel="next"' in first
+    last = client.get(LIST, {"vis": "tidligere", "page": "2"}).content.decode()
+    assert "Møte nr. 000" in last and "Show upcoming events" in last
+
+
 def _event_urls(event, registration, question) -> list[tuple[str, str]]:
     pk = event.pk
     return [

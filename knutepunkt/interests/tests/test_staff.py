@@ -160,3 +160,27 @@ def test_list_filters_by_topic_through_the_keyed_hash(
     assert "Solveig" in everyone and "Grete" in everyone and "Grief" in everyone
     only_grief = client.get(url, {"topic": grief.pk}).content.decode()
     assert "Grete" in only_grief and "Solveig" not in only_grief
+
+
+def test_a_long_waiting_list_comes_in_pages_that_keep_the_filters(
+    login: Any, office_staff_midt: Any, contact_point_molde: Any
+) -> None:
+    from knutepunkt.interests.testing import make_topic
+    from knutepunkt.web.pagination import PER_PAGE
+
+    grief = make_topic(slug="sorg", name_nb="Sorg", name_en="Grief")
+    for number in range(PER_PAGE + 2):
+        make_interest(municipality=municipality("1506"), alias=f"Venter {number:03d}", topic=grief)
+    client = login(office_staff_midt)
+    url = reverse("staff:interests:interest_list")
+    first = client.get(url, {"status": "waiting", "topic": grief.pk})
+    page = first.content.decode()
+    assert f"{PER_PAGE + 2} interests" in page
+    assert "Venter 000" in page and f"Venter {PER_PAGE - 1:03d}" in page  # oldest first
+    assert f"Venter {PER_PAGE:03d}" not in page
+    assert f'href="?status=waiting&amp;topic={grief.pk}&amp;page=2" rel="next"' in page
+    second = client.get(url, {"status": "waiting", "topic": grief.pk, "page": "2"})
+    rest = second.content.decode()
+    assert f"Venter {PER_PAGE:03d}" in rest and f"Venter {PER_PAGE + 1:03d}" in rest
+    assert "Grief" in rest  # the topics are attached to the rows of every page
+    assert "Venter 000" not in rest

@@ -124,6 +124,23 @@ def test_list_query_count_does_not_grow_with_rows(
     assert len(response.context["partners"]) == 30
 
 
+def test_a_large_register_comes_in_pages_that_keep_the_search(login, office_staff_midt):
+    from knutepunkt.web.pagination import PER_PAGE
+
+    office = office_staff_midt.office
+    for i in range(PER_PAGE + 4):
+        partner_create(actor=None, name=f"Lag {i:03d}", kind="other", office=office)
+    partner_create(actor=None, name="NAV Molde", kind="nav", office=office)
+    client = login(office_staff_midt)
+    first = client.get(LIST, {"q": "Lag"})
+    html = first.content.decode()
+    assert f"{PER_PAGE + 4} partners" in html and len(first.context["partners"]) == PER_PAGE
+    assert "NAV Molde" not in html
+    assert 'href="?q=Lag&amp;page=2" rel="next"' in html
+    second = client.get(LIST, {"q": "Lag", "page": "2"})
+    assert len(second.context["partners"]) == 4
+
+
 def test_coordinator_and_funder_cannot_open_the_register(
     login, contact_point_coordinator, funder_viewer
 ):

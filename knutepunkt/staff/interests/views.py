@@ -18,12 +18,14 @@ from knutepunkt.groups.models import Topic
 from knutepunkt.interests.access import get_interest_for_user
 from knutepunkt.interests.models import InterestStatus
 from knutepunkt.interests.selectors import (
+    attach_topics,
     interest_duplicates,
     interest_list,
     interest_personal_data,
 )
 from knutepunkt.interests.services import interest_erase, interest_record_contact_view
 from knutepunkt.staff.access import ALL_STAFF_ROLES, staff_view
+from knutepunkt.web.pagination import paginate
 
 
 @staff_view(roles=ALL_STAFF_ROLES)
@@ -35,9 +37,11 @@ def interest_list_view(request: HttpRequest) -> HttpResponse:
     topic_id = request.GET.get("topic", "")
     if topic_id.isascii() and topic_id.isdigit():
         topic = Topic.objects.filter(pk=int(topic_id)).first()
-    interests = interest_list(request.user, status=status, topic=topic)
+    page, query = paginate(request, interest_list(request.user, status=status, topic=topic))
     context = {
-        "interests": interests,
+        "page": page,
+        "query": query,
+        "interests": attach_topics(page.object_list),
         "status": status,
         "statuses": InterestStatus.choices,
         "topics": Topic.objects.all(),

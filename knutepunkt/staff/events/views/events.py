@@ -27,6 +27,7 @@ from knutepunkt.staff.events.forms import (
     start_suggestion,
 )
 from knutepunkt.web.forms import add_service_errors
+from knutepunkt.web.pagination import paginate
 
 
 @staff_view
@@ -54,11 +55,14 @@ def event_list(request: HttpRequest) -> HttpResponse:
         events = events.filter(ends_at__lt=now).order_by("-starts_at", "-id")
     else:
         events = events.filter(ends_at__gte=now).order_by("starts_at", "id")
+    page, query = paginate(request, events)
     return render(
         request,
         "events/staff/event_list.html",
         {
-            "events": list(events[:200]),
+            "page": page,
+            "query": query,
+            "events": page.object_list,
             "show_past": show_past,
             "templates": list(TEMPLATES.values()),
         },

@@ -38,6 +38,7 @@ from knutepunkt.staff.network.selectors import (
     partner_list,
 )
 from knutepunkt.web.forms import add_service_errors
+from knutepunkt.web.pagination import paginate
 
 
 def _detail_url(partner: Partner) -> str:
@@ -59,12 +60,15 @@ def partner_list_view(request: HttpRequest) -> HttpResponse:
             "county_id": county.pk if county else None,
         }
     partners = partner_list(request.user, **filters) if not form.errors else Partner.objects.none()
+    page, query = paginate(request, partners)
     return render(
         request,
         "network/staff/partner_list.html",
         {
             "form": form,
-            "partners": partners,
+            "page": page,
+            "query": query,
+            "partners": page.object_list,
             "duplicates": duplicate_pairs(Partner.objects.visible_to(request.user)),
         },
     )

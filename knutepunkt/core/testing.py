@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -113,9 +114,10 @@ def run_manage(
 class OutlineJoins:
     """Records queries that drag municipality or county outlines (GeoJSON, kilobytes each)
     in through a join: ``select_related("municipality")`` without
-    ``.defer("municipality__outline")``. A list of 40 partners that does so moves megabytes
-    from the database and decodes them, for nothing. Reading outlines from the geography
-    tables themselves (maps, distances) is what they are for and is not recorded.
+    ``.defer("municipality__outline")``, or ``prefetch_related("municipalities")`` without a
+    ``Prefetch`` that defers it. A list of 40 partners that does so moves megabytes from
+    the database and decodes them, for nothing. Reading outlines from the geography tables
+    themselves (maps, distances) is what they are for and is not recorded.
 
     Use as ``with connection.execute_wrapper(recorder := OutlineJoins()): ...``.
     """
@@ -125,7 +127,10 @@ class OutlineJoins:
 
     def __call__(self, execute: Any, sql: str, params: Any, many: bool, context: Any) -> Any:
         head, _, rest = sql.partition(" FROM ")
-        joined = not rest.startswith(('"geo_municipality"', '"geo_county"'))
+        # Outlines come along with other rows: a join from another table, or a prefetch of
+        # a many-to-many (from the geography table, joined to the link table).
+        tables = [rest.split(" ", 1)[0], *re.findall(r'JOIN ("\w+")', rest)]
+        joined = any(not table.startswith('"geo_') for table in tables)
         if head.startswith("SELECT") and '"outline"' in head and joined:
             self.queries.append(sql[:300])
         return execute(sql, params, many, context)

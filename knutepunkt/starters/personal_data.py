@@ -34,7 +34,7 @@ def export(rows: list[Starter]) -> list[dict[str, Any]]:
             if starter.home_municipality
             else None,
             "topics": [topic.name for topic in starter.topics.all()],
-            "places": [m.name for m in starter.municipalities.order_by("name")],
+            "places": [m.name for m in starter.municipalities.defer("outline").order_by("name")],
             "trained_on": _iso(starter.trained_on),
             "trainings": [
                 f"{event.title} ({event.starts_at.date().isoformat()})"

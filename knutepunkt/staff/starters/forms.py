@@ -56,7 +56,7 @@ class StarterForm(OfficeChoiceMixin, forms.Form):
                     "topics": [t.pk for t in starter.topics.all()],
                     "municipalities": ", ".join(
                         municipality_label(m)
-                        for m in starter.municipalities.select_related("county")
+                        for m in starter.municipalities.select_related("county").defer("outline")
                     ),
                     "trained_on": starter.trained_on,
                     "consent_to_contact": starter.consent_to_contact,

@@ -12,12 +12,13 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from knutepunkt.geo.models import Municipality
 from knutepunkt.groups.models import SelfHelpGroup
 from knutepunkt.staff.access import ALL_STAFF_ROLES, OFFICE_ROLES, staff_view
 from knutepunkt.staff.starters.forms import StarterFilterForm, StarterForm
@@ -42,7 +43,9 @@ def starter_list_view(request: HttpRequest) -> HttpResponse:
         Starter.objects.visible_to(request.user)
         .select_related("home_municipality", "office")
         .defer("home_municipality__outline")
-        .prefetch_related("topics", "municipalities")
+        .prefetch_related(
+            "topics", Prefetch("municipalities", Municipality.objects.defer("outline"))
+        )
         .annotate(group_count=Count("groups_started", distinct=True))
         .order_by("name", "pk")
     )
@@ -84,7 +87,7 @@ def starter_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "starter": starter,
             "topics": list(starter.topics.all()),
-            "places": list(starter.municipalities.order_by("name")),
+            "places": list(starter.municipalities.defer("outline").order_by("name")),
             "trainings": trainings,
             "groups": list(
                 SelfHelpGroup.objects.visible_to(user)

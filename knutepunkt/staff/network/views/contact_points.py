@@ -75,7 +75,7 @@ def _detail_context(request: HttpRequest, contact_point: ContactPoint, **forms: 
     context: dict[str, Any] = {
         "contact_point": contact_point,
         "office_role": office_role,
-        "served": list(contact_point.municipalities_served.order_by("name")),
+        "served": list(contact_point.municipalities_served.defer("outline").order_by("name")),
         "history": list(
             contact_point.status_changes.select_related("changed_by").order_by("-changed_on", "-id")
         ),

@@ -476,26 +476,30 @@ def main() -> int:
         delivered = len(sink.received)
         failed_share = 100 * tally.failed / max(tally.requests, 1)
 
-        log("backup -> restore -> verify")
-        dump = tmp / "drill.dump"
-        subprocess.run(["pg_dump", "-Fc", "-f", str(dump), f"{PG}/{DB}"], check=True)
-        recreate(RESTORED)
-        subprocess.run(
-            ["pg_restore", "--no-owner", "--exit-on-error", "-d", f"{PG}/{RESTORED}", str(dump)],
-            check=True,
+        log("backup -> restore -> verify, with the operator's scripts (deploy/)")
+        # The same scripts an operator runs: deploy/backup.sh (pg_dump + the shared
+        # storage) and deploy/restore.sh (pg_restore + manage.py verify_restore).
+        backups = tmp / "backups"
+        Path(env["EXPORT_STORAGE_DIR"]).mkdir(parents=True, exist_ok=True)
+        scripts_env = {
+            **env,
+            "ENV_FILE": str(tmp / "no-env-file"),
+            "DATABASE_URL": f"{PG}/{DB}",
+            "BACKUP_DIR": str(backups),
+        }
+        backup = subprocess.run(
+            ["deploy/backup.sh"], cwd=ROOT, env=scripts_env, capture_output=True, text=True
         )
+        if backup.returncode != 0:
+            print(backup.stdout + backup.stderr, flush=True)
+        dumps = sorted(backups.glob("knutepunkt-*.dump"))
+        archives = sorted(backups.glob("storage-*.tar.gz"))
+        log(f"backup: {[d.name for d in dumps]} and {[a.name for a in archives]}")
+        recreate(RESTORED)
         verify = subprocess.run(
-            [
-                PY,
-                "manage.py",
-                "verify_restore",
-                "--source",
-                f"{PG}/{DB}",
-                "--target",
-                f"{PG}/{RESTORED}",
-            ],
+            ["deploy/restore.sh", str(dumps[-1]), f"{PG}/{RESTORED}", f"{PG}/{DB}"],
             cwd=ROOT,
-            env=env,
+            env=scripts_env,
             capture_output=True,
             text=True,
         )
@@ -521,6 +525,7 @@ def main() -> int:
         print(f"DRILL scheduler_restarts {stack.scheduler_restarts}")
         print(f"DRILL mails_delivered {delivered}")
         print(f"DRILL restore_mismatches {mismatches}")
+        print(f"DRILL storage_archives {len(archives)}")
         print(f"DRILL seconds {time.monotonic() - started:.0f}", flush=True)
         checks = {
             "lost": lost == 0,
@@ -532,6 +537,7 @@ def main() -> int:
             "failed_share": failed_share < FAILED_SHARE_LIMIT,
             "mails": pending == 0 and delivered == registrations,
             "restore_mismatches": mismatches == 0,
+            "storage_archived": len(archives) == 1,
             "all failures injected": failures_done == {"worker", "postgres", "node"},
         }
     except Exception as exc:

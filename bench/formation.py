@@ -139,6 +139,7 @@ def generate_db(seed: int = 6) -> None:
     from bench.data import generate
     from knutepunkt.geo.models import Municipality
     from knutepunkt.groups.models import Topic
+    from knutepunkt.interests.crypto import topic_hash
     from knutepunkt.interests.models import Interest
     from knutepunkt.network.models import OfficeCounty
     from knutepunkt.starters.models import Starter
@@ -157,10 +158,14 @@ def generate_db(seed: int = 6) -> None:
     weight = [rng.paretovariate(1.2) for _ in municipalities]
     chosen = rng.choices(municipalities, weights=weight, k=INTERESTS)
     kinds = rng.choices(formats, weights=weights, k=INTERESTS)
+    # bulk_create skips Interest.save(), which keeps the keyed topic hash in step.
+    hash_of = {topic: topic_hash(topic) for topic in topics}
+    topic_choice = [rng.choice(topics) for _ in range(INTERESTS)]
     Interest.objects.bulk_create(
         (
             Interest(
-                topic_id=rng.choice(topics),
+                topic_id=topic_choice[i],
+                topic_hash=hash_of[topic_choice[i]],
                 municipality_id=municipality,
                 office_id=office_of[county],
                 for_whom="relatives" if rng.random() < 0.2 else "affected",
@@ -198,6 +203,10 @@ def bench_db() -> None:
         KNUTEPUNKT_TESTING="1",
         SECRET_KEY="bench-only-secret-" + "x" * 40,
         EMAIL_URL="locmem://",
+        # For the staff crawl at the end (the test client's host, plain http).
+        ALLOWED_HOSTS="testserver",
+        SECURE_SSL_REDIRECT="0",
+        AXES_ENABLED="0",
     )
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "knutepunkt.settings")
     import django
@@ -213,6 +222,10 @@ def bench_db() -> None:
     call_command("migrate", verbosity=0, interactive=False)
     load_geography()
     generate_db()
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")  # as autovacuum would have after a real year's sign-ups
     log(f"data ready in {time.monotonic() - started:.1f} s: {INTERESTS} waiting interests")
 
     started = time.perf_counter()
@@ -224,6 +237,37 @@ def bench_db() -> None:
     members = GroupProposalMember.objects.count()
     log(f"stored {len(outcomes)} proposals ({len(planned)} planned) with {members} members")
     print(f"BENCH formation_100k_db_s {elapsed:.3f} s", flush=True)
+    staff_pages_with_interests()
+
+
+def staff_pages_with_interests() -> None:
+    """Every staff page of the office with the most waiting interests (tens of thousands)
+    and the proposals just stored, crawled by links (bench/staff_sweep.py)."""
+    from django.db.models import Count
+
+    from bench.common import signed_in_client
+    from bench.staff_sweep import sweep
+    from knutepunkt.accounts.models import Role, User
+    from knutepunkt.interests.models import Interest
+    from knutepunkt.network.models import DistrictOffice
+
+    busiest = Interest.objects.values("office_id").annotate(n=Count("pk")).order_by("-n").first()
+    assert busiest is not None
+    office = DistrictOffice.objects.get(pk=busiest["office_id"])
+    user = User.objects.create_user(
+        username="bench-interests", password="bench", role=Role.OFFICE_STAFF, office=office
+    )
+    crawl = sweep(signed_in_client(user), who="office")
+    pages = crawl.pages
+    assert pages and not crawl.errors, crawl.errors or "no staff page answered"
+    slowest = sorted(pages.items(), key=lambda item: item[1], reverse=True)
+    log(
+        f"staff sweep as {office.slug} with {busiest['n']} waiting interests: {len(pages)} "
+        "pages; slowest: " + ", ".join(f"{url} {ms:.0f} ms" for url, ms in slowest[:5])
+    )
+    print(f"BENCH staff_pages_interests_max_ms {slowest[0][1]:.1f} ms", flush=True)
+    if slowest[0][1] > 150:
+        log(f"WARNING: {slowest[0][0]} takes more than 150 ms")
 
 
 def main() -> None:

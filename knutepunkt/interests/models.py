@@ -140,7 +140,8 @@ class Interest(models.Model):
         ordering = ["created_at", "id"]
         indexes = [
             models.Index(fields=["status", "topic_hash", "municipality"]),
-            models.Index(fields=["office", "status"]),
+            # The staff list: an office's waiting interests, oldest first, page by page.
+            models.Index(fields=["office", "status", "created_at", "id"]),
         ]
         constraints = [
             models.CheckConstraint(
@@ -328,7 +329,8 @@ class GroupProposal(models.Model):
         verbose_name = _("group proposal")
         verbose_name_plural = _("group proposals")
         ordering = ["-created_at", "-id"]
-        indexes = [models.Index(fields=["office", "status"])]
+        # The staff list: an office's open proposals, newest first, page by page.
+        indexes = [models.Index(fields=["office", "status", "created_at", "id"])]
 
     def __str__(self) -> str:
         return f"{self.topic} ({self.get_format_display()})"

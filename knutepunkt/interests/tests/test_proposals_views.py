@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -143,3 +144,28 @@ def test_the_list_costs_a_fixed_number_of_queries(
     with django_assert_max_num_queries(12):
         response = client.get(reverse("staff:interests:proposal_list"))
     assert response.content.decode().count("/arbeid/gruppeforslag/") >= 2
+
+
+def test_many_proposals_come_in_pages(
+    proposal: GroupProposal, office_staff_midt: Any, login: Any
+) -> None:
+    from knutepunkt.web.pagination import PER_PAGE
+
+    made = [proposal.pk]
+    for _ in range(PER_PAGE):  # copies of the formed proposal, newer each time
+        proposal.pk = None
+        proposal.save()
+        made.append(proposal.pk)
+    client = login(office_staff_midt)
+    url = reverse("staff:interests:proposal_list")
+    first = client.get(url).content.decode()
+    assert f"{PER_PAGE + 1} proposals" in first
+    newest, oldest = made[-1], made[0]
+    assert f"/gruppeforslag/{newest}/" in first and f"/gruppeforslag/{oldest}/" not in first
+    assert 'href="?page=2" rel="next"' in first
+    second = client.get(url, {"page": "2"}).content.decode()
+    assert f"/gruppeforslag/{oldest}/" in second and f"/gruppeforslag/{newest}/" not in second
+    # Each row counts its own people: the formed proposal 5, the copies none.
+    people = [int(cell) for cell in re.findall(r"<td>(\d+)</td>", second)]
+    assert people == [len(AROUND_MOLDE)]
+    assert set(re.findall(r"<td>(\d+)</td>", first)) == {"0"}

@@ -11,7 +11,8 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -31,6 +32,7 @@ from knutepunkt.interests.models import (
 from knutepunkt.staff.access import ALL_STAFF_ROLES, staff_view
 from knutepunkt.starters.models import Starter
 from knutepunkt.web.forms import add_service_errors
+from knutepunkt.web.pagination import paginate
 
 
 class ProposalFilterForm(forms.Form):
@@ -68,20 +70,31 @@ def _detail_url(proposal: GroupProposal) -> str:
     return reverse("staff:interests:proposal_detail", kwargs={"pk": proposal.pk})
 
 
+_member_count = (
+    GroupProposalMember.objects.filter(proposal=OuterRef("pk"))
+    .order_by()
+    .values("proposal")
+    .annotate(n=Count("pk"))
+    .values("n")
+)
+
+
 @staff_view(roles=ALL_STAFF_ROLES)
 def proposal_list(request: HttpRequest) -> HttpResponse:
     form = ProposalFilterForm(request.GET or {"status": ProposalStatus.OPEN})
     proposals = (
         GroupProposal.objects.visible_to(request.user)
         .select_related("topic", "contact_point__municipality", "county", "office")
-        .annotate(people=Count("members"))
+        # Counted per shown row (a subquery), not by grouping every proposal with all its
+        # members before the page is cut out.
+        .annotate(people=Coalesce(Subquery(_member_count), 0))
         .order_by("-created_at", "-pk")
     )
     if form.is_valid() and form.cleaned_data["status"]:
         proposals = proposals.filter(status=form.cleaned_data["status"])
-    return render(
-        request, "interests/proposals/list.html", {"form": form, "proposals": list(proposals)}
-    )
+    page, query = paginate(request, proposals)
+    context = {"form": form, "page": page, "query": query, "proposals": page.object_list}
+    return render(request, "interests/proposals/list.html", context)
 
 
 def _starters(proposal: GroupProposal, user: Any) -> list[dict[str, Any]]:

@@ -23,6 +23,7 @@ from html import unescape
 from typing import Any
 from urllib.parse import urldefrag, urlsplit
 
+TARGET_MS = 150  # the issue's bar for every staff page, server time
 PER_VIEW = 3
 SWEEP_REQUESTS = 3
 MAX_PAGES = 400
@@ -40,6 +41,21 @@ class Sweep:
     @property
     def slowest(self) -> tuple[str, float]:
         return max(self.pages.items(), key=lambda item: item[1], default=("-", 0.0))
+
+    def summary(self, label: str) -> str:
+        """One log line: how many pages, and the five slowest; then any server errors and
+        a warning for a page over :data:`TARGET_MS` (one line each)."""
+        ranked = sorted(self.pages.items(), key=lambda item: item[1], reverse=True)
+        lines = [
+            f"staff sweep {label}: {len(self.pages)} pages, {self.files} files, "
+            f"{len(self.errors)} server errors; slowest: "
+            + ", ".join(f"{url} {ms:.0f} ms" for url, ms in ranked[:5])
+        ]
+        lines += [f"staff sweep error: {error}" for error in self.errors]
+        url, ms = self.slowest
+        if ms > TARGET_MS:
+            lines.append(f"WARNING: {url} takes more than {TARGET_MS} ms")
+        return "\n# ".join(lines)
 
 
 def _get(client: Any, url: str) -> tuple[Any, float]:

@@ -104,10 +104,8 @@ def activity_totals(queryset: QuerySet[Activity]) -> ActivityTotals:
 
 def with_display_relations(queryset: QuerySet[Activity]) -> QuerySet[Activity]:
     """What a list row or an export line shows, fetched in a constant number of queries."""
-    return (
-        queryset.select_related("municipality", "office")
-        .defer("municipality__outline")
-        .prefetch_related("partners", "office_tasks", "plan_goals")
+    return queryset.select_related("municipality", "office").prefetch_related(
+        "partners", "office_tasks", "plan_goals"
     )
 
 

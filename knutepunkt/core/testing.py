@@ -113,9 +113,9 @@ def run_manage(
 
 class OutlineJoins:
     """Records queries that drag municipality or county outlines (GeoJSON, kilobytes each)
-    in through a join: ``select_related("municipality")`` without
-    ``.defer("municipality__outline")``, or ``prefetch_related("municipalities")`` without a
-    ``Prefetch`` that defers it. A list of 40 partners that does so moves megabytes from
+    in through a join: ``select_related("municipality")`` on a queryset that is not a
+    :class:`~knutepunkt.geo.querysets.WithoutOutlinesQuerySet`, or a many-to-many of
+    municipalities read without ``.defer("outline")``. A list of 40 partners that does so moves megabytes from
     the database and decodes them, for nothing. Reading outlines from the geography tables
     themselves (maps, distances) is what they are for and is not recorded.
 

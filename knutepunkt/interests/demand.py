@@ -70,7 +70,7 @@ def _by_key(
     return merged
 
 
-_NO_PLACE: tuple[Any, Any, Any] = (None, None, None)
+_NO_PLACE: dict[str, Any] = {"municipality_number": None, "municipality": None, "county": None}
 
 
 def waiting_demand(
@@ -99,7 +99,7 @@ def waiting_demand(
         by_topic,
     )
     places = {
-        pk: (number, name, county)
+        pk: {"municipality_number": number, "municipality": name, "county": county}
         for pk, number, name, county in Municipality.objects.filter(
             pk__in={row["municipality_id"] for row in counted.values()}
         ).values_list("pk", "number", "name", "county__name")
@@ -123,9 +123,7 @@ def waiting_demand(
         names = {t.pk: t.name for t in Topic.objects.filter(pk__in={r["topic_id"] for r in rows})}
     result = [
         DemandRow(
-            municipality_number=places.get(row["municipality_id"], _NO_PLACE)[0],
-            municipality=places.get(row["municipality_id"], _NO_PLACE)[1],
-            county=places.get(row["municipality_id"], _NO_PLACE)[2],
+            **places.get(row["municipality_id"], _NO_PLACE),
             count=row["n"],
             topics=len(row["topic_ids"]),
             topic_id=row["topic_id"] if by_topic else None,

@@ -23,6 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from knutepunkt.core.privacy import EMAIL, PHONE
+from knutepunkt.geo.querysets import WithoutOutlinesQuerySet
 from knutepunkt.groups.models import GroupFormat, GroupTarget, Topic
 from knutepunkt.interests.crypto import EncryptedTextField, contact_hash, topic_hash
 from knutepunkt.interests.querysets import InterestQuerySet
@@ -353,6 +354,8 @@ class GroupProposalMember(models.Model):
         related_name="proposal_memberships",
     )
     open = models.BooleanField(_("in an open proposal"), default=True)
+
+    objects = WithoutOutlinesQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("proposal member")

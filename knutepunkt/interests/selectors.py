@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from django.db.models import QuerySet
+
 from knutepunkt.groups.models import Topic
 from knutepunkt.interests.models import Interest
 
@@ -30,14 +32,14 @@ def topic_name(interest: Interest) -> str:
         return ""
 
 
-def interest_list(user: Any, *, status: str = "waiting", topic: Any = None) -> Any:
+def interest_list(user: Any, *, status: str = "waiting", topic: Any = None) -> QuerySet[Interest]:
     """The staff list, oldest first, as a queryset to page through: no contact fields are
     loaded (they are shown on the detail page). Give each page's rows to
     :func:`attach_topics`."""
     interests = (
         Interest.objects.visible_to(user)
         .select_related("municipality", "contact_point", "office")
-        .defer("email", "phone", "municipality__outline")
+        .defer("email", "phone")
         .order_by("created_at", "pk")
     )
     if status:
@@ -58,7 +60,7 @@ def interest_duplicates(interest: Interest, user: Any) -> list[Interest]:
         .filter(contact_hash=interest.contact_hash)
         .exclude(pk=interest.pk)
         .select_related("municipality")
-        .defer("email", "phone", "municipality__outline")
+        .defer("email", "phone")
         .order_by("created_at", "pk")
     )
 

@@ -184,11 +184,7 @@ def contact_points_established_or_planning(
     whose status on 31 December of ``year`` was *established* or *planning* (see
     :func:`contact_point_status_on`). Two queries."""
     ids = list(office_ids)
-    points = list(
-        ContactPoint.objects.filter(office_id__in=ids)
-        .select_related("municipality")
-        .defer("municipality__outline")
-    )
+    points = list(ContactPoint.objects.filter(office_id__in=ids).select_related("municipality"))
     status = contact_point_status_on(points, datetime.date(year, 12, 31))
     result: dict[int, list[ContactPoint]] = {oid: [] for oid in ids}
     for cp in points:
@@ -360,7 +356,7 @@ def _totalled_today(
         m.pk: m
         for m in Municipality.objects.filter(pk__in=set(target.values()))
         .select_related("county")
-        .defer("outline", "county__outline")
+        .defer("outline")
     }
     result: dict[Any, list[tuple[Any, ...]]] = {}
     for key, pairs in counts.items():

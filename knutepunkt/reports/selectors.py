@@ -164,7 +164,6 @@ def upcoming_events(user: Any, limit: int = 8) -> QuerySet[Event]:
         .upcoming()
         .not_cancelled()
         .select_related("municipality")
-        .defer("municipality__outline")
         .order_by("starts_at", "id")[:limit]
     )
 
@@ -176,7 +175,6 @@ def contact_points_to_follow_up(user: Any) -> QuerySet[ContactPoint]:
         ContactPoint.objects.visible_to(user)
         .filter(follow_up_on__lte=due)
         .select_related("municipality")
-        .defer("municipality__outline")
         .order_by("follow_up_on", "name")
     )
 
@@ -185,7 +183,6 @@ def recent_activities(user: Any, limit: int = 10) -> QuerySet[Activity]:
     return (
         Activity.objects.visible_to(user)
         .select_related("municipality")
-        .defer("municipality__outline")
         .order_by("-date", "-id")[:limit]
     )
 

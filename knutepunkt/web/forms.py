@@ -115,7 +115,7 @@ class MunicipalityField(forms.CharField):
         if isinstance(value, int):
             found = (
                 Municipality.objects.select_related("county")
-                .defer("outline", "county__outline")
+                .defer("outline")
                 .filter(pk=value)
                 .first()
             )

@@ -53,7 +53,6 @@ def _upcoming_events(**filters: Any) -> list[Event]:
         Event.objects.in_calendar()
         .filter(**filters)
         .select_related("municipality")
-        .defer("municipality__outline")
         .order_by("starts_at", "id")[:UPCOMING_EVENTS_SHOWN]
     )
 
@@ -86,19 +85,13 @@ def office_list(request: HttpRequest) -> HttpResponse:
 
 
 def office_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    office = (
-        DistrictOffice.objects.select_related("seat")
-        .defer("seat__outline")
-        .filter(slug=slug)
-        .first()
-    )
+    office = DistrictOffice.objects.select_related("seat").filter(slug=slug).first()
     if office is None:
         raise Http404
     counties = [
         link.county
         for link in OfficeCounty.objects.filter(office=office)
         .select_related("county")
-        .defer("county__outline")
         .order_by("county__number")
     ]
     contact_points = list(
@@ -106,7 +99,6 @@ def office_detail(request: HttpRequest, slug: str) -> HttpResponse:
             status__in=[ContactPointStatus.ESTABLISHED, ContactPointStatus.PLANNING]
         )
         .select_related("municipality")
-        .defer("municipality__outline")
         .order_by("name")
     )
     context = {

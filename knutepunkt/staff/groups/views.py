@@ -32,7 +32,6 @@ def group_list_view(request: HttpRequest) -> HttpResponse:
     groups = (
         SelfHelpGroup.objects.visible_to(request.user)
         .select_related("topic", "contact_point", "municipality", "office")
-        .defer("municipality__outline")
         .order_by("topic__name_nb", "pk")
     )
     if form.is_bound and form.is_valid():

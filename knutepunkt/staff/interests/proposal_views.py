@@ -126,7 +126,6 @@ def _detail(
     members = list(
         GroupProposalMember.objects.filter(proposal=proposal)
         .select_related("interest__municipality")
-        .defer("interest__municipality__outline")
         .order_by("interest__municipality__name", "interest_id")
     )
     waiting = [m for m in members if m.interest.status == InterestStatus.WAITING]

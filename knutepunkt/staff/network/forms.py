@@ -224,9 +224,7 @@ class ContactPointForm(OfficeChoiceMixin, ContactPointPublicForm):
         local = _office_municipalities(office)
         if contact_point is not None:
             served = list(
-                contact_point.municipalities_served.select_related("county").defer(
-                    "outline", "county__outline"
-                )
+                contact_point.municipalities_served.select_related("county").defer("outline")
             )
             kwargs.setdefault(
                 "initial",

@@ -204,7 +204,6 @@ def partner_history(user: Any, partner: Partner) -> PartnerHistory:
         Activity.objects.visible_to(user)
         .filter(partners=partner)
         .select_related("municipality")
-        .defer("municipality__outline")
         .order_by("-date", "-id")
     )
     events = list(
@@ -212,21 +211,16 @@ def partner_history(user: Any, partner: Partner) -> PartnerHistory:
         .filter(Q(partners=partner) | Q(organiser_partner=partner))
         .distinct()
         .select_related("municipality", "organiser_partner")
-        .defer("municipality__outline")
         .order_by("-starts_at", "-id")
     )
     hosted = list(
-        ContactPoint.objects.visible_to(user)
-        .filter(host=partner)
-        .select_related("municipality")
-        .defer("municipality__outline")
+        ContactPoint.objects.visible_to(user).filter(host=partner).select_related("municipality")
     )
     planning = list(
         ContactPoint.objects.visible_to(user)
         .filter(planning_group__partner=partner)
         .distinct()
         .select_related("municipality")
-        .defer("municipality__outline")
     )
     return PartnerHistory(activities, events, hosted, planning)
 
@@ -247,7 +241,6 @@ def contact_point_pipeline(user: Any, *, status: str = "", query: str = "") -> l
     rows = (
         ContactPoint.objects.visible_to(user)
         .select_related("host", "municipality")
-        .defer("municipality__outline")
         .annotate(group_count=Count("groups", distinct=True))
         .order_by("follow_up_on", "name", "pk")
     )

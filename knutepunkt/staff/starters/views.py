@@ -42,7 +42,6 @@ def starter_list_view(request: HttpRequest) -> HttpResponse:
     starters = (
         Starter.objects.visible_to(request.user)
         .select_related("home_municipality", "office")
-        .defer("home_municipality__outline")
         .prefetch_related(
             "topics", Prefetch("municipalities", Municipality.objects.defer("outline"))
         )
@@ -93,7 +92,6 @@ def starter_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
                 SelfHelpGroup.objects.visible_to(user)
                 .filter(starter=starter)
                 .select_related("topic", "municipality", "contact_point")
-                .defer("municipality__outline")
             ),
             "can_edit": Starter.objects.editable_by(user).filter(pk=starter.pk).exists(),
         },

@@ -79,9 +79,7 @@ def activity_list(request: HttpRequest) -> HttpResponse:
     queryset = filter_activities(user, filters)
     totals = activity_totals(queryset)
     paginator = _CountedPaginator(
-        queryset.select_related("municipality", "office")
-        .defer("municipality__outline")
-        .prefetch_related("partners"),
+        queryset.select_related("municipality", "office").prefetch_related("partners"),
         per_page,
         totals.count,
     )

@@ -37,7 +37,6 @@ def event_list(request: HttpRequest) -> HttpResponse:
     events = (
         Event.objects.visible_to(request.user)
         .select_related("municipality", "office", "contact_point")
-        .defer("municipality__outline")
         .annotate(
             confirmed_count=Count(
                 "registrations", filter=Q(registrations__status=RegistrationStatus.CONFIRMED)

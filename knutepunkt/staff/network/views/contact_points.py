@@ -84,13 +84,11 @@ def _detail_context(request: HttpRequest, contact_point: ContactPoint, **forms: 
             SelfHelpGroup.objects.visible_to(user)
             .filter(contact_point=contact_point)
             .select_related("topic", "municipality")
-            .defer("municipality__outline")
         ),
         "events": list(
             Event.objects.visible_to(user)
             .filter(contact_point=contact_point)
             .select_related("municipality")
-            .defer("municipality__outline")
             .order_by("-starts_at")
         ),
         "today": timezone.localdate(),

@@ -115,9 +115,10 @@ class OutlineJoins:
     """Records queries that drag municipality or county outlines (GeoJSON, kilobytes each)
     in through a join: ``select_related("municipality")`` on a queryset that is not a
     ``WithoutOutlinesQuerySet`` (knutepunkt.geo.querysets), or a many-to-many of
-    municipalities read without ``.defer("outline")``. A list of 40 partners that does so moves megabytes from
-    the database and decodes them, for nothing. Reading outlines from the geography tables
-    themselves (maps, distances) is what they are for and is not recorded.
+    municipalities read without ``.defer("outline")``. A list of 40 partners that does so
+    moves megabytes from the database and decodes them, for nothing. Reading outlines from
+    the geography tables themselves (maps, distances) is what they are for and is not
+    recorded.
 
     Use as ``with connection.execute_wrapper(recorder := OutlineJoins()): ...``.
     """

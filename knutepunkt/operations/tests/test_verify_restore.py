@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import uuid
 from collections.abc import Iterator
 
 import psycopg
@@ -13,7 +14,8 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 SERVER = os.environ.get("VERIFY_TEST_SERVER", "postgres://postgres@127.0.0.1:5432")
-NAMES = ("ops_verify_source", "ops_verify_copy")
+# Names of their own per test run: the suite runs on two workers at once, and two tests
+# here dropping each other's databases failed CI.
 
 
 def _available() -> bool:
@@ -29,11 +31,13 @@ pytestmark = pytest.mark.skipif(not _available(), reason="needs a local PostgreS
 
 @pytest.fixture
 def databases() -> Iterator[tuple[str, str]]:
+    suffix = uuid.uuid4().hex[:12]
+    names = (f"ops_verify_source_{suffix}", f"ops_verify_copy_{suffix}")
     with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as admin:
-        for name in NAMES:
+        for name in names:
             admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
             admin.execute(f'CREATE DATABASE "{name}"')
-    urls = tuple(f"{SERVER}/{name}" for name in NAMES)
+    urls = tuple(f"{SERVER}/{name}" for name in names)
     for url in urls:
         with psycopg.connect(url, autocommit=True) as connection:
             connection.execute("CREATE TABLE item (id int primary key, title text)")
@@ -43,7 +47,7 @@ def databases() -> Iterator[tuple[str, str]]:
             connection.execute("CREATE TABLE other (id int)")
     yield urls  # type: ignore[misc]
     with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as admin:
-        for name in NAMES:
+        for name in names:
             admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
